@@ -1,0 +1,3 @@
+from compass_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,178 @@
+"""`compass`: the TUI by default, plus quick commands for the shell.
+
+Bad input gets one line on stderr and exit code 2; nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from compass_tui import __version__
+
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """A message for the user; the process exits 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="compass", description="A career journal for the terminal.")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="database file or SQLAlchemy URL (env COMPASS_DB)")
+    parser.add_argument("--version", action="version", version=f"compass-tui {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
+
+    add = commands.add_parser("add", help="quick capture: `compass add yesterday: Met Ana. @mentor`")
+    add.add_argument("text", nargs="*", help="entry text; read from stdin when absent")
+
+    lst = commands.add_parser("list", help="print entries")
+    lst.add_argument("-n", type=int, metavar="N", help="only the N most recent")
+    lst.add_argument("--from", dest="date_from", metavar="D", help="from (e.g. 'last month')")
+    lst.add_argument("--to", dest="date_to", metavar="D", help="up to and including D")
+    lst.add_argument("--tag", action="append", default=[], metavar="T", help="with tag T")
+    lst.add_argument("--search", metavar="Q", help="full-text search")
+    lst.add_argument("--starred", action="store_true", help="only starred entries")
+    lst.add_argument("--format", choices=("text", "json"), default="text")
+
+    backup = commands.add_parser("backup", help="consistent copy of the database")
+    backup.add_argument("dest", nargs="?", help="file or folder (default: backups/ beside it)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = HANDLERS.get(args.command or "", run_tui)
+        return handler(args)
+    except CliError as exc:
+        print(f"compass: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # `compass list | head`: not an error
+        return 0
+
+
+def open_repository(args: argparse.Namespace):  # noqa: ANN201 - keeps start-up imports lazy
+    from alembic.util import CommandError
+
+    from compass_tui.config import resolve_db_url
+    from compass_tui.store.engine import StoreError
+    from compass_tui.store.repository import Repository
+
+    try:
+        return Repository.open(resolve_db_url(args.db))
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    except CommandError as exc:
+        raise CliError(f"the database was made by a newer compass-tui ({exc})") from exc
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    from compass_tui.config import Settings
+    from compass_tui.ui.app import CompassApp
+
+    repo = open_repository(args)
+    try:
+        code = CompassApp(repo, Settings.load(args.db)).run()
+    finally:
+        repo.close()
+    return code or 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from compass_tui.services.journal import JournalService
+
+    text = " ".join(args.text).strip()
+    if not text:
+        if sys.stdin is None or sys.stdin.isatty():
+            print("Write your entry; finish with Ctrl-D.", file=sys.stderr)
+        text = (sys.stdin.read() if sys.stdin else "").strip()
+    if not text:
+        raise CliError("nothing to write: the entry is empty")
+    repo = open_repository(args)
+    try:
+        entry = JournalService(repo).capture(text)
+    except (ValueError, ValidationError) as exc:
+        raise CliError(str(exc).splitlines()[-1].strip()) from exc
+    finally:
+        repo.close()
+    print(f"[Entry added for {entry.entry_date:%Y-%m-%d %H:%M}: {entry.title}]", file=sys.stderr)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from compass_tui.domain.dates import DateParseError
+    from compass_tui.domain.entries import EntryQuery
+    from compass_tui.services.entry_format import entry_to_dict, entry_to_text
+    from compass_tui.services.journal import JournalService
+
+    if args.n is not None and args.n < 1:
+        raise CliError("-n must be a positive number")
+    repo = open_repository(args)
+    try:
+        journal = JournalService(repo)
+        try:
+            start = journal.period(args.date_from)[0] if args.date_from else None
+            end = journal.period(args.date_to)[1] if args.date_to else None
+        except DateParseError as exc:
+            raise CliError(f"{exc} (try 'yesterday', 'last month', '2025-03')") from exc
+        query = EntryQuery(
+            text=args.search or "", tags=args.tag, starred=True if args.starred else None,
+            date_from=start, date_to=end, limit=args.n or 100_000,
+        )
+        entries = list(reversed(journal.entries(query)))  # oldest first, like a diary
+    finally:
+        repo.close()
+    if args.format == "json":
+        json.dump([entry_to_dict(e) for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write("\n".join(entry_to_text(e) for e in entries))
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from compass_tui.store.backup import backup_sqlite_file, timestamped_name
+    from compass_tui.store.engine import sqlite_path
+
+    repo = open_repository(args)
+    try:
+        source = sqlite_path(repo.engine.url)
+    finally:
+        repo.close()
+    if source is None:
+        raise CliError("backup works on SQLite files; use your database server's tools")
+    name = timestamped_name(source, "backup")
+    if args.dest is None:
+        dest = source.parent / "backups" / name
+    else:
+        dest = Path(args.dest).expanduser()
+        if dest.is_dir():
+            dest = dest / name
+        elif not dest.parent.is_dir():
+            raise CliError(f"no such folder: {dest.parent}")
+    backup_sqlite_file(source, dest)
+    print(dest)
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "add": run_add,
+    "list": run_list,
+    "backup": run_backup,
+}

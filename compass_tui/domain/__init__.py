@@ -1,0 +1,1 @@
+"""Pydantic models and pure rules: no database, no terminal."""

@@ -1,0 +1,57 @@
+"""Quick capture, jrnl style: "yesterday: Met Ana. Talked about @mentoring"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from compass_tui.domain.dates import DateParseError, parse_when
+from compass_tui.domain.tags import extract_tags
+
+# A date prefix ends at a colon followed by whitespace or the end ("9:30am: ..."
+# keeps its clock colon); only the first few words may form one.
+_PREFIX_COLON = re.compile(r":(?=\s|$)")
+_MAX_PREFIX_WORDS = 5
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+@dataclass(frozen=True)
+class Capture:
+    when: datetime
+    title: str
+    body: str
+    tags: list[str] = field(default_factory=list)
+
+
+def split_date_prefix(text: str, now: datetime) -> tuple[datetime | None, str]:
+    """Return (date, rest) when text starts with a date and a colon, else (None, text)."""
+    for match in _PREFIX_COLON.finditer(text):
+        prefix = text[: match.start()].strip()
+        if not prefix or len(prefix.split()) > _MAX_PREFIX_WORDS:
+            break
+        try:
+            when = parse_when(prefix, now)
+        except DateParseError:
+            continue
+        return when, text[match.end() :].strip()
+    return None, text
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """The first sentence (or line) is the title; the rest is the body."""
+    text = text.strip()
+    match = _SENTENCE_END.search(text)
+    if not match:
+        return text, ""
+    return text[: match.start()].strip(), text[match.end() :].strip()
+
+
+def parse_capture(text: str, now: datetime) -> Capture:
+    """Parse quick-capture text; raises ValueError when nothing is left to save."""
+    when, rest = split_date_prefix(text.strip(), now)
+    title, body = split_title(rest)
+    if not title and not body:
+        raise ValueError("nothing to write: the entry is empty")
+    return Capture(when=when or now.replace(second=0, microsecond=0), title=title, body=body,
+                   tags=extract_tags(rest))

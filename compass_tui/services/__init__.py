@@ -1,0 +1,1 @@
+"""Use cases over the Repository; they take and return pydantic models."""

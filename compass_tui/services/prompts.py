@@ -1,0 +1,30 @@
+"""The reflection prompt library shipped in seeds/prompts.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from functools import cache
+
+from pydantic import BaseModel
+
+from compass_tui.config import resource_dir
+
+
+class Prompt(BaseModel):
+    theme: str
+    text: str
+
+
+@cache
+def load_prompts() -> tuple[Prompt, ...]:
+    with (resource_dir("seeds") / "prompts.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return tuple(Prompt.model_validate(item) for item in data["prompt"])
+
+
+def prompt_of_the_day(day: date) -> Prompt:
+    """Same prompt all day; a stride through the library so themes alternate."""
+    prompts = load_prompts()
+    stride = 7 if len(prompts) % 7 else 11
+    return prompts[(day.toordinal() * stride) % len(prompts)]

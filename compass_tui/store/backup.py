@@ -1,0 +1,35 @@
+"""Consistent copies of a SQLite database through SQLite's online backup API."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+
+def backup_sqlite_file(source: Path, dest: Path) -> Path:
+    """Copy a live database page by page; safe while another process writes.
+
+    Written to a temporary name and renamed, so a backup file is never half a file.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    partial = dest.with_name(dest.name + ".partial")
+    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(source, timeout=10)
+    try:
+        out = sqlite3.connect(partial)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
+    os.replace(partial, dest)
+    return dest
+
+
+def timestamped_name(source: Path, label: str, now: datetime | None = None) -> str:
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return f"{source.stem}-{label}-{stamp}{source.suffix or '.db'}"

@@ -1,0 +1,39 @@
+"""Drafts: the editor's unsaved text, one row per thing being edited."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from compass_tui.domain.entries import Draft
+from compass_tui.store.tables import DraftRow
+
+
+class DraftStore:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def save(self, draft: Draft) -> None:
+        values = draft.model_dump(exclude={"updated_at"})
+        with self._sessions.begin() as session:
+            row = session.get(DraftRow, draft.key) or DraftRow(key=draft.key)
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.updated_at = draft.updated_at or datetime.now()
+            session.add(row)
+
+    def get(self, key: str) -> Draft | None:
+        with self._sessions() as session:
+            row = session.get(DraftRow, key)
+            return Draft.model_validate(row) if row else None
+
+    def all(self) -> list[Draft]:
+        with self._sessions() as session:
+            rows = session.scalars(select(DraftRow).order_by(DraftRow.updated_at.desc()))
+            return [Draft.model_validate(row) for row in rows]
+
+    def discard(self, key: str) -> None:
+        with self._sessions.begin() as session:
+            session.execute(delete(DraftRow).where(DraftRow.key == key))

@@ -1,0 +1,75 @@
+"""Engine factory: SQLite pragmas, private file permissions, clear open errors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(Exception):
+    """A problem with the database the user can act on; the message says which."""
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and :memory:."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create the folder 0700 and the file 0600 before SQLite does it with umask defaults."""
+    if path.is_dir():
+        raise StoreError(f"cannot open database {path}: it is a directory")
+    parent = path.parent
+    if not parent.exists():
+        parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        os.chmod(parent, 0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        os.close(fd)
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_conn.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def make_engine(url_text: str) -> Engine:
+    """An engine for a URL, checked by opening one connection."""
+    try:
+        url = make_url(url_text)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database path or URL: {url_text!r}") from exc
+    path = sqlite_path(url)
+    try:
+        if path is not None:
+            _prepare_sqlite_file(path)
+            engine = create_engine(
+                url,
+                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            )
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except StoreError:
+        raise
+    except (DBAPIError, NoSuchModuleError, OSError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise StoreError(f"cannot open database {path or url_text}: {reason}") from exc
+    return engine

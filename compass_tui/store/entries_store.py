@@ -1,0 +1,332 @@
+"""Journal entries: writes keep tags and the search index in step; reads page by keyset."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Select, and_, delete, exists, func, or_, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from compass_tui.domain.entries import (
+    Entry,
+    EntryInput,
+    EntryQuery,
+    EntrySummary,
+    SearchHit,
+)
+from compass_tui.domain.highlight import search_terms, snippet
+from compass_tui.store.tables import EntryRow, TagRow, entry_tags
+
+
+class NotFoundError(LookupError):
+    pass
+
+
+class ConflictError(RuntimeError):
+    """The entry changed since it was read (another instance saved it)."""
+
+    def __init__(self, current: Entry) -> None:
+        super().__init__(f"entry {current.id} was changed elsewhere")
+        self.current = current
+
+
+_SUMMARY_COLUMNS = (
+    EntryRow.id,
+    EntryRow.entry_date,
+    EntryRow.title,
+    EntryRow.tags_text,
+    EntryRow.starred,
+)
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _entry(row: EntryRow) -> Entry:
+    return Entry.model_validate(
+        {**{c.key: getattr(row, c.key) for c in EntryRow.__table__.columns},
+         "tags": row.tags_text.split()}
+    )
+
+
+def _summary(row: object) -> EntrySummary:
+    return EntrySummary(
+        id=row.id,
+        entry_date=row.entry_date,
+        title=row.title,
+        tags=row.tags_text.split(),
+        starred=row.starred,
+    )
+
+
+def fts_match(query: str) -> str | None:
+    """A safe FTS5 expression: every word must match, each as a prefix."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+
+class EntryStore:
+    def __init__(self, sessions: sessionmaker[Session], *, full_text: bool) -> None:
+        self._sessions = sessions
+        self._full_text = full_text
+
+    # -- writes ---------------------------------------------------------------
+
+    def add(self, data: EntryInput) -> Entry:
+        with self._sessions.begin() as session:
+            row = self._insert(session, data, _now())
+            session.flush()
+            return _entry(row)
+
+    def add_many(self, items: Iterable[EntryInput]) -> int:
+        """All or nothing: one transaction for the lot."""
+        count = 0
+        now = _now()
+        with self._sessions.begin() as session:
+            tag_ids: dict[str, int] = {}
+            for data in items:
+                self._insert(session, data, now, tag_ids)
+                count += 1
+                if count % 2000 == 0:
+                    session.flush()
+                    session.expunge_all()
+        return count
+
+    def update(self, entry_id: int, data: EntryInput, *, expected_version: int) -> Entry:
+        with self._sessions.begin() as session:
+            row = session.get(EntryRow, entry_id)
+            if row is None or row.deleted_at is not None:
+                raise NotFoundError(f"no entry {entry_id}")
+            if row.version != expected_version:
+                raise ConflictError(_entry(row))
+            self._apply(row, data)
+            row.version += 1
+            row.updated_at = _now()
+            session.flush()
+            self._set_tags(session, row.id, data.tags, {}, replace=True)
+            return _entry(row)
+
+    def set_starred(self, entry_id: int, starred: bool) -> None:
+        with self._sessions.begin() as session:
+            session.execute(
+                update(EntryRow)
+                .where(EntryRow.id == entry_id)
+                .values(starred=starred, version=EntryRow.version + 1, updated_at=_now())
+            )
+
+    def trash(self, entry_id: int) -> None:
+        """Soft delete: the entry leaves every list but can be restored."""
+        self._set_deleted(entry_id, _now())
+
+    def restore(self, entry_id: int) -> None:
+        self._set_deleted(entry_id, None)
+
+    def _set_deleted(self, entry_id: int, when: datetime | None) -> None:
+        with self._sessions.begin() as session:
+            result = session.execute(
+                update(EntryRow).where(EntryRow.id == entry_id)
+                .values(deleted_at=when, version=EntryRow.version + 1)
+            )
+            if result.rowcount == 0:
+                raise NotFoundError(f"no entry {entry_id}")
+
+    def purge_trash(self, older_than: datetime) -> int:
+        with self._sessions.begin() as session:
+            result = session.execute(
+                delete(EntryRow).where(EntryRow.deleted_at < older_than)
+            )
+            return result.rowcount
+
+    def _insert(
+        self, session: Session, data: EntryInput, now: datetime,
+        tag_ids: dict[str, int] | None = None,
+    ) -> EntryRow:
+        row = EntryRow(version=1, created_at=now, updated_at=now)
+        self._apply(row, data)
+        session.add(row)
+        session.flush()
+        self._set_tags(session, row.id, data.tags, tag_ids if tag_ids is not None else {})
+        return row
+
+    @staticmethod
+    def _apply(row: EntryRow, data: EntryInput) -> None:
+        row.entry_date = data.entry_date.replace(microsecond=0)
+        row.title = data.title.strip()
+        row.body = data.body.rstrip()
+        row.tags_text = " ".join(data.tags)
+        row.starred = data.starred
+        row.energy = data.energy
+        row.fulfilment = data.fulfilment
+        row.kind = data.kind
+
+    def _set_tags(
+        self, session: Session, entry_id: int, tags: list[str], cache: dict[str, int],
+        *, replace: bool = False,
+    ) -> None:
+        if replace:
+            session.execute(delete(entry_tags).where(entry_tags.c.entry_id == entry_id))
+        if not tags:
+            return
+        missing = [t for t in tags if t not in cache]
+        if missing:
+            for tag_id, name in session.execute(
+                select(TagRow.id, TagRow.name).where(TagRow.name.in_(missing))
+            ):
+                cache[name] = tag_id
+            for name in missing:
+                if name not in cache:
+                    tag = TagRow(name=name)
+                    session.add(tag)
+                    session.flush()
+                    cache[name] = tag.id
+        session.execute(
+            entry_tags.insert(), [{"entry_id": entry_id, "tag_id": cache[t]} for t in tags]
+        )
+
+    # -- reads ----------------------------------------------------------------
+
+    def get(self, entry_id: int, *, include_trashed: bool = False) -> Entry | None:
+        with self._sessions() as session:
+            row = session.get(EntryRow, entry_id)
+            if row is None or (row.deleted_at is not None and not include_trashed):
+                return None
+            return _entry(row)
+
+    def summaries(self, query: EntryQuery) -> list[EntrySummary]:
+        """One page of the list, newest first, after query.after when given."""
+        with self._sessions() as session:
+            stmt = self._filtered(select(*_SUMMARY_COLUMNS), query)
+            return [_summary(row) for row in session.execute(stmt)]
+
+    def search(self, query: EntryQuery) -> list[SearchHit]:
+        """Like summaries, with a snippet of the body around the first match."""
+        terms = search_terms(query.text)
+        with self._sessions() as session:
+            stmt = self._filtered(select(*_SUMMARY_COLUMNS, EntryRow.body), query)
+            return [
+                SearchHit(entry=_summary(row), snippet=snippet(row.body, terms))
+                for row in session.execute(stmt)
+            ]
+
+    def entries(self, query: EntryQuery) -> list[Entry]:
+        """Whole entries matching a query (for the CLI and export)."""
+        with self._sessions() as session:
+            ids = list(session.scalars(self._filtered(select(EntryRow.id), query)))
+            rows = session.scalars(select(EntryRow).where(EntryRow.id.in_(ids))).all()
+            by_id = {row.id: row for row in rows}
+            return [_entry(by_id[i]) for i in ids]
+
+    def _filtered(self, stmt: Select, query: EntryQuery) -> Select:
+        stmt = stmt.where(EntryRow.deleted_at.is_(None))
+        text_filter = query.text.strip()
+        if text_filter:
+            stmt = self._text_filter(stmt, text_filter)
+        for tag in query.tags:
+            stmt = stmt.where(
+                exists()
+                .where(entry_tags.c.entry_id == EntryRow.id)
+                .where(entry_tags.c.tag_id == TagRow.id)
+                .where(TagRow.name == tag)
+            )
+        if query.starred is not None:
+            stmt = stmt.where(EntryRow.starred.is_(query.starred))
+        if query.date_from is not None:
+            stmt = stmt.where(EntryRow.entry_date >= query.date_from)
+        if query.date_to is not None:
+            stmt = stmt.where(EntryRow.entry_date < query.date_to)
+        if query.after is not None:
+            key = (query.after.entry_date, query.after.id)
+            if query.oldest_first:
+                stmt = stmt.where(or_(EntryRow.entry_date > key[0],
+                                      and_(EntryRow.entry_date == key[0], EntryRow.id > key[1])))
+            else:
+                stmt = stmt.where(or_(EntryRow.entry_date < key[0],
+                                      and_(EntryRow.entry_date == key[0], EntryRow.id < key[1])))
+        if query.oldest_first:
+            stmt = stmt.order_by(EntryRow.entry_date.asc(), EntryRow.id.asc())
+        else:
+            stmt = stmt.order_by(EntryRow.entry_date.desc(), EntryRow.id.desc())
+        return stmt.limit(query.limit)
+
+    def _text_filter(self, stmt: Select, query_text: str) -> Select:
+        if self._full_text:
+            match = fts_match(query_text)
+            if match is None:
+                return stmt
+            matching = text("SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match")
+            return stmt.where(EntryRow.id.in_(matching.bindparams(match=match)))
+        # Portable fallback: every word must appear somewhere, case-insensitively.
+        for term in search_terms(query_text):
+            pattern = f"%{term.lower()}%"
+            stmt = stmt.where(or_(
+                func.lower(EntryRow.title).like(pattern),
+                func.lower(EntryRow.body).like(pattern),
+                func.lower(EntryRow.tags_text).like(pattern),
+            ))
+        return stmt
+
+    def days_newest_first(self, until: date) -> Iterator[date]:
+        """Distinct entry days, newest first, streamed so a caller can stop early."""
+        end = datetime.combine(until + timedelta(days=1), datetime.min.time())
+        with self._sessions() as session:
+            result = session.execute(
+                select(EntryRow.entry_date)
+                .where(EntryRow.deleted_at.is_(None), EntryRow.entry_date < end)
+                .order_by(EntryRow.entry_date.desc())
+                .execution_options(yield_per=500)
+            )
+            last: date | None = None
+            for (when,) in result:
+                day = when.date()
+                if day != last:
+                    last = day
+                    yield day
+
+    def on_this_day(self, today: date, limit: int = 20) -> list[EntrySummary]:
+        """Entries written on today's month and day in earlier years (indexed look-ups)."""
+        with self._sessions() as session:
+            first = session.scalar(
+                select(func.min(EntryRow.entry_date)).where(EntryRow.deleted_at.is_(None))
+            )
+            if first is None:
+                return []
+            found: list[EntrySummary] = []
+            for year in range(today.year - 1, first.year - 1, -1):
+                try:
+                    day = today.replace(year=year)
+                except ValueError:  # 29 February in a common year
+                    continue
+                start = datetime.combine(day, datetime.min.time())
+                stmt = (
+                    select(*_SUMMARY_COLUMNS)
+                    .where(EntryRow.deleted_at.is_(None))
+                    .where(EntryRow.entry_date >= start,
+                           EntryRow.entry_date < start + timedelta(days=1))
+                    .order_by(EntryRow.entry_date.desc())
+                )
+                found.extend(_summary(row) for row in session.execute(stmt))
+                if len(found) >= limit:
+                    break
+            return found[:limit]
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        with self._sessions() as session:
+            stmt = (
+                select(TagRow.name, func.count(entry_tags.c.entry_id))
+                .join(entry_tags, entry_tags.c.tag_id == TagRow.id)
+                .join(EntryRow, EntryRow.id == entry_tags.c.entry_id)
+                .where(EntryRow.deleted_at.is_(None))
+                .group_by(TagRow.name)
+                .order_by(func.count(entry_tags.c.entry_id).desc(), TagRow.name)
+            )
+            return [(name, count) for name, count in session.execute(stmt)]
+
+    def count(self) -> int:
+        with self._sessions() as session:
+            return session.scalar(
+                select(func.count()).select_from(EntryRow).where(EntryRow.deleted_at.is_(None))
+            ) or 0

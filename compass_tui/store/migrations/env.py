@@ -1,0 +1,30 @@
+"""Alembic environment: runs on the connection the app hands it."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from compass_tui.store.tables import Base
+
+# Tables SQLite keeps for full-text search are not part of the typed models.
+FTS_PREFIX = "entries_fts"
+
+
+def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001
+    return not (type_ == "table" and name and name.startswith(FTS_PREFIX))
+
+
+def run_migrations_online() -> None:
+    connection = context.config.attributes["connection"]
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        include_object=include_object,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()

@@ -1,0 +1,34 @@
+"""The one Repository every tab shares: an engine, a session factory, and stores."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from compass_tui.store import migrate
+from compass_tui.store.drafts_store import DraftStore
+from compass_tui.store.engine import make_engine
+from compass_tui.store.entries_store import EntryStore
+
+
+class Repository:
+    """Each store method is one unit of work: a session opened, committed, closed.
+
+    Sessions never leave this package, so they are never shared across threads.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        self.entries = EntryStore(sessions, full_text=engine.dialect.name == "sqlite")
+        self.drafts = DraftStore(sessions)
+
+    @classmethod
+    def open(cls, url: str, *, upgrade: bool = True) -> Repository:
+        engine = make_engine(url)
+        if upgrade:
+            migrate.upgrade(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,170 @@
+"""The application shell: tabs, global keys, drafts kept on quit and on hang-up."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import time
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from compass_tui import IMPORTED_AT
+from compass_tui.config import Settings, resource_dir
+from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.drafts import DraftService
+from compass_tui.services.journal import JournalService
+from compass_tui.store.repository import Repository
+from compass_tui.ui.commands import CompassCommands
+from compass_tui.ui.screens.draft_recovery import Choice, DraftRecoveryScreen
+from compass_tui.ui.screens.entry_editor import EntryEditorScreen
+from compass_tui.ui.screens.journal_tab import JournalTab
+from compass_tui.ui.screens.key_help import KeyHelpScreen
+from compass_tui.ui.widgets.future_tab import FutureTab
+from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
+
+TABS = ("journal", "values", "goals", "timeline", "vision")
+STYLES = resource_dir("styles")
+SIXTEEN_COLOUR_SYSTEMS = ("standard", "windows")
+HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+
+
+class CompassApp(App[int]):
+    TITLE = "compass"
+    CSS_PATH: ClassVar = [STYLES / "app.tcss", STYLES / "journal.tcss", STYLES / "dialogs.tcss"]
+    COMMANDS = App.COMMANDS | {CompassCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit",
+                tooltip="Quit; an open draft is kept"),
+        Binding("question_mark", "key_help", "Keys", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("n", "new_item", "New", id="app.new", show=False),
+        *(Binding(str(i), f"show_tab('{tab}')", tab.title(), show=False, id=f"app.tab.{tab}")
+          for i, tab in enumerate(TABS, start=1)),
+    ]
+
+    def __init__(self, repo: Repository, settings: Settings | None = None,
+                 clock: Clock = system_clock) -> None:
+        super().__init__()
+        self.repo = repo
+        self.settings = settings or Settings(db_url=str(repo.engine.url))
+        self.clock = clock
+        self.journal = JournalService(repo, clock)
+        self.drafts = DraftService(repo, clock)
+        self.startup_seconds: float | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SchedulerBar(id="scheduler")
+        with TabbedContent(id="tabs", initial="journal"):
+            with TabPane("Journal", id="journal"):
+                yield JournalTab(id="journal-tab")
+            for area in TABS[1:]:
+                with TabPane(area.title(), id=area):
+                    yield FutureTab(area)
+        yield Footer()
+
+    @property
+    def scheduler_bar(self) -> SchedulerBar:
+        return self.query_one(SchedulerBar)
+
+    def on_mount(self) -> None:
+        if self.settings.theme:
+            self.theme = self.settings.theme
+        elif self.console.color_system in SIXTEEN_COLOUR_SYSTEMS:
+            self.theme = "ansi-dark"
+        self.scheduler_bar.today = self.clock().date()
+        self._install_hangup_handlers()
+        self._offer_drafts()
+
+    def on_ready(self) -> None:
+        self.startup_seconds = time.perf_counter() - IMPORTED_AT
+        self.log.info(f"started in {self.startup_seconds * 1000:.0f} ms")
+
+    def on_unmount(self) -> None:
+        self.save_open_drafts()
+        loop = asyncio.get_running_loop()
+        for sig in HANGUP_SIGNALS:
+            loop.remove_signal_handler(sig)
+
+    # -- drafts ---------------------------------------------------------------
+
+    def _install_hangup_handlers(self) -> None:
+        """A dropped SSH connection sends SIGHUP: keep the words, then leave."""
+        loop = asyncio.get_running_loop()
+        for sig in HANGUP_SIGNALS:
+            loop.add_signal_handler(sig, self._hang_up)
+
+    def _hang_up(self) -> None:
+        self.save_open_drafts()
+        self.exit(return_code=129)
+
+    def save_open_drafts(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, EntryEditorScreen):
+                screen.save_draft()
+
+    def _offer_drafts(self) -> None:
+        pending = self.drafts.pending()
+        if not pending:
+            return
+        draft = pending[0]
+
+        def chosen(choice: Choice | None) -> None:
+            if choice == "resume":
+                self.action_show_tab("journal")
+                self.journal_tab.open_editor(draft.entry_id)
+            elif choice == "discard":
+                self.drafts.discard(draft.key)
+                self.notify("Draft discarded.", timeout=2)
+                self._offer_drafts()
+
+        self.push_screen(DraftRecoveryScreen(draft, len(pending) - 1), chosen)
+
+    # -- actions --------------------------------------------------------------
+
+    @property
+    def journal_tab(self) -> JournalTab:
+        return self.query_one(JournalTab)
+
+    async def action_quit(self) -> None:
+        self.save_open_drafts()
+        self.exit(return_code=0)
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        if tab == "journal":
+            self.journal_tab.query_one("#entry-list").focus()
+
+    def action_key_help(self) -> None:
+        self.push_screen(KeyHelpScreen())
+
+    def action_search(self) -> None:
+        self.action_show_tab("journal")
+        self.journal_tab.action_search()
+
+    def action_new_item(self) -> None:
+        """`n` outside the journal list: new item in whichever tab is showing."""
+        active = self.query_one(TabbedContent).active
+        if active == "journal":
+            self.journal_tab.action_new_entry()
+        else:
+            self.notify(f"The {active.title()} tab is not built yet.", timeout=3)
+
+    def action_new_entry(self) -> None:
+        self.action_show_tab("journal")
+        self.journal_tab.action_new_entry()
+
+    def action_on_this_day(self) -> None:
+        self.action_show_tab("journal")
+        self.journal_tab.action_on_this_day()
+
+    def action_undo_trash(self) -> None:
+        self.action_show_tab("journal")
+        self.journal_tab.action_undo_trash()
+
+    def action_use_theme(self, name: str) -> None:
+        self.theme = name

@@ -1,0 +1,66 @@
+"""`?`: the keys, and a few lines on how the journal is meant to be used."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# Keys
+
+| Anywhere (no text field focused) | |
+|---|---|
+| `1` … `5` | Journal, Values, Goals, Timeline, Vision |
+| `n` | new item in this tab |
+| `/` | search the journal |
+| `?` | this help |
+| `ctrl+p` | command palette |
+| `ctrl+q` | quit (an open draft is kept) |
+
+| Journal list | |
+|---|---|
+| `↑` `↓` / `j` `k` | move |
+| `e` | edit the selected entry |
+| `s` | star or unstar |
+| `d` | move to trash (asks first) |
+| `u` | undo the last trash |
+| `o` | entries from this day in earlier years |
+| `tab` | read the entry (scroll with arrows) |
+
+| Writing | |
+|---|---|
+| `ctrl+s` | save |
+| `escape` | leave; the text stays as a draft |
+| `ctrl+o` | open the text in `$VISUAL` / `$EDITOR` |
+| `ctrl+t` | insert today's reflection prompt |
+
+| Search | |
+|---|---|
+| type | results as you type; every word must match (prefixes count) |
+| Tag / From / To | `@mentor`, `last month`, `2025-03`, `2025-03-14`, `3 weeks ago` |
+| `↓`, `enter` | go to the results, open one |
+
+# Using the journal
+
+Write a few lines most days: what you did, what gave you energy, what drained
+it. Rate **energy** and **fulfilment** when you can; over months the ratings show
+which kinds of work feed you. Tag people, projects and themes with `@words` so
+they can be found again. When you are stuck, `ctrl+t` brings in the day's prompt.
+
+*Drafts are saved every few seconds and when the connection drops; you will be
+offered any unsaved text the next time you start.*
+"""
+
+
+class KeyHelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Markdown(HELP)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
