@@ -14,6 +14,13 @@ from compass_tui.store.backup import backup_sqlite_file, timestamped_name
 from compass_tui.store.engine import sqlite_path
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Tables SQLite keeps for full-text search are not part of the typed models.
+FTS_PREFIX = "entries_fts"
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool,
+                   compare_to: object) -> bool:
+    return not (type_ == "table" and name is not None and name.startswith(FTS_PREFIX))
 
 
 def alembic_config() -> Config:

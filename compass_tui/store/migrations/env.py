@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from compass_tui.store.migrate import include_object
 from compass_tui.store.tables import Base
-
-# Tables SQLite keeps for full-text search are not part of the typed models.
-FTS_PREFIX = "entries_fts"
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001
-    return not (type_ == "table" and name and name.startswith(FTS_PREFIX))
 
 
 def run_migrations_online() -> None:

@@ -1,0 +1,66 @@
+from datetime import datetime
+
+import pytest
+
+from compass_tui.domain.capture import parse_capture, split_date_prefix, split_title
+from compass_tui.domain.tags import extract_tags, parse_tag_field
+
+NOW = datetime(2026, 3, 15, 14, 20)
+
+
+def test_date_prefix_yesterday() -> None:
+    cap = parse_capture("yesterday: Met Ana about @mentoring. She said apply.", NOW)
+    assert cap.when == datetime(2026, 3, 14, 9, 0)
+    assert cap.title == "Met Ana about @mentoring."
+    assert cap.body == "She said apply."
+    assert cap.tags == ["mentoring"]
+
+
+def test_date_prefix_iso_and_clock_colon() -> None:
+    when, rest = split_date_prefix("2025-03-14: Started the new role", NOW)
+    assert when == datetime(2025, 3, 14, 9, 0)
+    assert rest == "Started the new role"
+    when, rest = split_date_prefix("last monday 9:30am: Standup ran long", NOW)
+    assert when == datetime(2026, 3, 9, 9, 30)
+    assert rest == "Standup ran long"
+
+
+def test_no_prefix_keeps_text_and_uses_now() -> None:
+    cap = parse_capture("Note: the offsite moved. Plan again", NOW)
+    assert cap.when == NOW
+    assert cap.title == "Note: the offsite moved."
+    assert cap.body == "Plan again"
+
+
+def test_bare_number_is_not_a_date() -> None:
+    when, rest = split_date_prefix("3: things I learned", NOW)
+    assert when is None
+    assert rest == "3: things I learned"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        ("One sentence only", "One sentence only", ""),
+        ("Done! Next is review.", "Done!", "Next is review."),
+        ("Why now? Because.", "Why now?", "Because."),
+        ("First line\nsecond line", "First line", "second line"),
+        ("v1.2 shipped today. Good.", "v1.2 shipped today.", "Good."),
+    ],
+)
+def test_split_title(text: str, title: str, body: str) -> None:
+    assert split_title(text) == (title, body)
+
+
+def test_empty_capture_is_refused() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        parse_capture("yesterday:   ", NOW)
+
+
+def test_tags() -> None:
+    assert extract_tags("Chat with @Ana and @ana, email ana@example.com, (@side-project)") == [
+        "ana", "side-project",
+    ]
+    assert extract_tags("@café @日本 @x") == ["café", "日本", "x"]
+    assert extract_tags("no tags @ here, nor @-dash") == []
+    assert parse_tag_field("@Career, mentor;  @career growth") == ["career", "mentor", "growth"]

@@ -1,0 +1,63 @@
+from datetime import datetime
+
+import pytest
+
+from compass_tui.domain.dates import DateParseError, parse_period, parse_when
+
+NOW = datetime(2026, 3, 15, 14, 20)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yesterday", datetime(2026, 3, 14, 9, 0)),
+        ("today", datetime(2026, 3, 15, 14, 20)),
+        ("now", datetime(2026, 3, 15, 14, 20)),
+        ("2025-03-14", datetime(2025, 3, 14, 9, 0)),
+        ("2025-03-14 18:45", datetime(2025, 3, 14, 18, 45)),
+        ("last monday", datetime(2026, 3, 9, 9, 0)),
+        ("last monday 9am", datetime(2026, 3, 9, 9, 0)),
+        ("last monday at 9:30pm", datetime(2026, 3, 9, 21, 30)),
+        ("last sunday", datetime(2026, 3, 8, 9, 0)),
+        ("friday", datetime(2026, 3, 13, 9, 0)),
+        ("yesterday 18:05", datetime(2026, 3, 14, 18, 5)),
+        ("3 days ago", datetime(2026, 3, 12, 9, 0)),
+        ("2 weeks ago", datetime(2026, 3, 1, 9, 0)),
+        ("7am", datetime(2026, 3, 15, 7, 0)),
+        ("March 3 2024", datetime(2024, 3, 3, 9, 0)),
+    ],
+)
+def test_parse_when(text: str, expected: datetime) -> None:
+    assert parse_when(text, NOW) == expected
+
+
+@pytest.mark.parametrize("text", ["", "soon", "note", "3", "the meeting", "2025-13-40", "32"])
+def test_parse_when_rejects(text: str) -> None:
+    with pytest.raises(DateParseError):
+        parse_when(text, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2025", datetime(2025, 1, 1), datetime(2026, 1, 1)),
+        ("2025-03", datetime(2025, 3, 1), datetime(2025, 4, 1)),
+        ("2025-12", datetime(2025, 12, 1), datetime(2026, 1, 1)),
+        ("last month", datetime(2026, 2, 1), datetime(2026, 3, 1)),
+        ("this month", datetime(2026, 3, 1), datetime(2026, 4, 1)),
+        ("last week", datetime(2026, 3, 2), datetime(2026, 3, 9)),
+        ("this year", datetime(2026, 1, 1), datetime(2027, 1, 1)),
+        ("yesterday", datetime(2026, 3, 14), datetime(2026, 3, 15)),
+        ("2025-03-14", datetime(2025, 3, 14), datetime(2025, 3, 15)),
+        ("march 2025", datetime(2025, 3, 1), datetime(2025, 4, 1)),
+    ],
+)
+def test_parse_period(text: str, start: datetime, end: datetime) -> None:
+    assert parse_period(text, NOW) == (start, end)
+
+
+def test_parse_period_rejects_nonsense() -> None:
+    with pytest.raises(DateParseError):
+        parse_period("whenever", NOW)
+    with pytest.raises(DateParseError):
+        parse_period("2025-13", NOW)
