@@ -33,7 +33,9 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"compass-tui {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
 
-    add = commands.add_parser("add", help="quick capture: `compass add yesterday: Met Ana. @mentor`")
+    add = commands.add_parser(
+        "add", help="quick capture: `compass add yesterday: Met Ana. @mentor`"
+    )
     add.add_argument("text", nargs="*", help="entry text; read from stdin when absent")
 
     lst = commands.add_parser("list", help="print entries")
@@ -65,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def open_repository(args: argparse.Namespace):  # noqa: ANN201 - keeps start-up imports lazy
+def open_repository(args: argparse.Namespace):
     from alembic.util import CommandError
 
     from compass_tui.config import resolve_db_url

@@ -22,7 +22,7 @@ def test_streak_counts_consecutive_days() -> None:
 def test_streak_stops_reading_at_first_gap() -> None:
     consumed: list[date] = []
 
-    def stream():  # noqa: ANN202
+    def stream():
         for day in days(0, 1, 5, 6, 7, 8):
             consumed.append(day)
             yield day

@@ -129,7 +129,7 @@ def test_on_this_day_and_days(repo: Repository) -> None:
 
 
 def test_add_many_is_all_or_nothing(repo: Repository) -> None:
-    def items():  # noqa: ANN202
+    def items():
         yield entry("fine")
         raise RuntimeError("disk on fire")
 

@@ -136,7 +136,8 @@ def parse_period(text: str, now: datetime) -> tuple[datetime, datetime]:
         month_only = du_parser.parse(phrase, default=datetime(1, 1, 1), fuzzy=False)
         has_day = any(ch.isdigit() for ch in phrase.replace(str(month_only.year), "", 1))
         if not has_day and _looks_like_month_name(phrase):
-            start = date(month_only.year if month_only.year > 1 else today.year, month_only.month, 1)
+            year = month_only.year if month_only.year > 1 else today.year
+            start = date(year, month_only.month, 1)
             return _as_range(start, start + relativedelta(months=1))
     except (ValueError, OverflowError):
         pass

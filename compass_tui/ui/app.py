@@ -136,8 +136,15 @@ class CompassApp(App[int]):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        if tab == "journal":
-            self.journal_tab.query_one("#entry-list").focus()
+        self._focus_tab(tab)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._focus_tab(event.pane.id or "journal")
+
+    def _focus_tab(self, tab: str) -> None:
+        """Focus inside the shown tab, or Textual moves it to a hidden one and switches back."""
+        target = "#entry-list" if tab == "journal" else f"#{tab}-plan"
+        self.query_one(target).focus()
 
     def action_key_help(self) -> None:
         self.push_screen(KeyHelpScreen())

@@ -38,6 +38,6 @@ every active goal, and the career story you are writing.
 }
 
 
-class FutureTab(Markdown):
+class FutureTab(Markdown, can_focus=True):
     def __init__(self, area: str) -> None:
         super().__init__(PLANS[area], id=f"{area}-plan", classes="future-tab")
