@@ -68,8 +68,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_repository(args: argparse.Namespace):
-    from alembic.util import CommandError
-
     from compass_tui.config import resolve_db_url
     from compass_tui.store.engine import StoreError
     from compass_tui.store.repository import Repository
@@ -78,8 +76,6 @@ def open_repository(args: argparse.Namespace):
         return Repository.open(resolve_db_url(args.db))
     except StoreError as exc:
         raise CliError(str(exc)) from exc
-    except CommandError as exc:
-        raise CliError(f"the database was made by a newer compass-tui ({exc})") from exc
 
 
 def run_tui(args: argparse.Namespace) -> int:

@@ -53,3 +53,22 @@ def test_opening_at_head_makes_no_backup(db_url: str, db_path: Path) -> None:
     Repository.open(db_url).close()
     Repository.open(db_url).close()
     assert not (db_path.parent / "backups").exists()
+
+
+def test_head_constant_names_the_newest_migration() -> None:
+    assert migrate.HEAD == migrate.head_revision()
+
+
+def test_database_from_a_newer_version_is_refused(db_url: str) -> None:
+    import pytest
+    from sqlalchemy import text
+
+    from compass_tui.store.engine import StoreError
+
+    Repository.open(db_url).close()
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    with pytest.raises(StoreError, match="newer compass-tui"):
+        migrate.upgrade(engine)
+    engine.dispose()

@@ -1,19 +1,26 @@
-"""Bring a database to the newest schema, backing the file up first."""
+"""Bring a database to the newest schema, backing the file up first.
+
+Alembic is imported only when a migration is due, so opening an up-to-date
+database (every start of the app and of `compass add`) stays fast.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from compass_tui.store.backup import backup_sqlite_file, timestamped_name
-from compass_tui.store.engine import sqlite_path
+from compass_tui.store.engine import StoreError, sqlite_path
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# The newest revision in migrations/versions; a test keeps the two in step.
+HEAD = "0001_journal"
 # Tables SQLite keeps for full-text search are not part of the typed models.
 FTS_PREFIX = "entries_fts"
 
@@ -24,33 +31,47 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool,
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, ProgrammingError):  # no version table yet
+        return None
 
 
 def upgrade(engine: Engine, target: str = "head") -> Path | None:
     """Upgrade to target; returns the backup made, if the file held anything."""
-    current = current_revision(engine)
-    if current == head_revision() and target == "head":
+    if target == "head" and current_revision(engine) == HEAD:
         return None
+    from alembic import command
+    from alembic.util import CommandError
+
     backup = None
     path = sqlite_path(engine.url)
     if path is not None and inspect(engine).get_table_names():
         name = timestamped_name(path, f"before-{target}")
         backup = backup_sqlite_file(path, path.parent / "backups" / name)
     config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, target)
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, target)
+    except CommandError as exc:
+        raise StoreError(
+            f"cannot upgrade the database ({exc}); it may come from a newer compass-tui"
+        ) from exc
     return backup

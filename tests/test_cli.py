@@ -1,0 +1,148 @@
+"""The `compass` command through its installed entry point, as a shell would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# The console script installed beside this interpreter; `python -m` if absent.
+SCRIPT = shutil.which("compass", path=str(Path(sys.executable).parent))
+COMMAND = [SCRIPT] if SCRIPT else [sys.executable, "-m", "compass_tui"]
+
+
+def compass(*args: str, db: Path | None = None, stdin: str | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    if db is not None:
+        full_env["COMPASS_DB"] = str(db)
+    return subprocess.run([*COMMAND, *args], input=stdin, capture_output=True, text=True,
+                          env=full_env, timeout=60, check=False)
+
+
+def count_entries(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "journal" / "compass.db"
+
+
+def listed(db: Path, *args: str) -> list[dict]:
+    result = compass("list", "--format", "json", *args, db=db)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_add_with_date_prefix_title_and_tags(db: Path) -> None:
+    result = compass("add", "2025-03-14:", "Met", "Ana.", "She", "mentors", "@Career", "folk",
+                     db=db)
+    assert result.returncode == 0, result.stderr
+    [entry] = listed(db)
+    assert entry["date"] == "2025-03-14"
+    assert entry["title"] == "Met Ana."
+    assert entry["body"] == "She mentors @Career folk"
+    assert entry["tags"] == ["career"]
+    assert entry["starred"] is False
+
+
+def test_add_reads_stdin_when_no_text(db: Path) -> None:
+    result = compass("add", db=db, stdin="yesterday: Long day. Shipped it anyway.\nMore lines.\n")
+    assert result.returncode == 0, result.stderr
+    [entry] = listed(db)
+    assert entry["title"] == "Long day."
+    assert entry["body"] == "Shipped it anyway.\nMore lines."
+
+
+def test_list_filters(db: Path) -> None:
+    compass("add", "2025-01-10: Winter review. @review", db=db)
+    compass("add", "2025-03-14: Mentor lunch. Talked about @growth", db=db)
+    compass("add", "2025-03-20: Sprint demo. All good @work", db=db)
+    assert [e["title"] for e in listed(db)] == ["Winter review.", "Mentor lunch.", "Sprint demo."]
+    assert [e["title"] for e in listed(db, "-n", "1")] == ["Sprint demo."]
+    assert [e["title"] for e in listed(db, "--from", "2025-03", "--to", "2025-03-14")] == [
+        "Mentor lunch."]
+    assert [e["title"] for e in listed(db, "--tag", "@growth")] == ["Mentor lunch."]
+    assert [e["title"] for e in listed(db, "--tag", "growth")] == ["Mentor lunch."]
+    assert [e["title"] for e in listed(db, "--search", "demo")] == ["Sprint demo."]
+    text = compass("list", "--search", "mentor", db=db)
+    assert text.returncode == 0
+    assert text.stdout.startswith("[2025-03-14 09:00] Mentor lunch.")
+
+
+def test_db_flag_and_url_win_over_env(tmp_path: Path, db: Path) -> None:
+    other = tmp_path / "other.db"
+    assert compass("--db", str(other), "add", "Elsewhere", db=db).returncode == 0
+    assert compass("--db", f"sqlite:///{other}", "list", db=db).stdout.startswith("[")
+    assert count_entries(other) == 1
+    assert not db.exists()
+
+
+def test_default_database_lives_in_the_user_data_dir(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
+    assert compass("add", "Default place", env=env).returncode == 0
+    assert (tmp_path / "xdg" / "compass-tui" / "compass.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("list", "--from", "not a date at all"), "not a date"),
+        (("list", "--to", "2025-13"), "not a date"),
+        (("list", "--bogus"), "unrecognized arguments"),
+        (("list", "-n", "zero"), "invalid int value"),
+        (("list", "-n", "0"), "positive"),
+        (("frobnicate",), "invalid choice"),
+        (("add", "yesterday:"), "empty"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_nothing_written(db: Path, args: tuple[str, ...],
+                                                      message: str) -> None:
+    compass("add", "Existing entry", db=db)
+    before = db.read_bytes()
+    result = compass(*args, db=db)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert count_entries(db) == 1
+    assert db.read_bytes() == before
+
+
+def test_unreadable_database(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.db"
+    bad.write_bytes(b"not a sqlite file" * 100)
+    for args in (("list",), ("add", "hello")):
+        result = compass("--db", str(bad), *args)
+        assert result.returncode == 2
+        assert "not a database" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert bad.read_bytes() == b"not a sqlite file" * 100
+    result = compass("--db", str(tmp_path), "list")
+    assert result.returncode == 2 and "directory" in result.stderr
+
+
+def test_backup_makes_a_consistent_copy(db: Path, tmp_path: Path) -> None:
+    compass("add", "Precious words", db=db)
+    result = compass("backup", str(tmp_path), db=db)
+    assert result.returncode == 0, result.stderr
+    copy = Path(result.stdout.strip())
+    assert copy.parent == tmp_path and copy.exists()
+    assert count_entries(copy) == 1
+    assert compass("backup", str(tmp_path / "no" / "such" / "x.db"), db=db).returncode == 2
+
+
+def test_python_dash_m_runs_the_same_cli(db: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "compass_tui", "--version"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.startswith("compass-tui ")
