@@ -277,6 +277,11 @@ THEMES: dict[str, tuple[str, ...]] = {
         "Received a long, thoughtful code review and learned a lot from it.",
         "I asked the team what I should stop doing.",
         "My self-review was harsher than my manager's review.",
+        "{person} said my estimates are always optimistic, and they are right.",
+        "The design critique was brutal but fair.",
+        "I followed up on last month's feedback and {person} noticed the change.",
+        "Anonymous feedback is useful but hard to act on.",
+        "Got a thank-you for a code review I almost rushed.",
     ),
     "leadership": (
         "Ran my first one-on-one with {person} as their lead.",
@@ -299,6 +304,11 @@ THEMES: dict[str, tuple[str, ...]] = {
         "The team trusted me with bad news early and that felt like progress.",
         "I should celebrate the team's wins more visibly.",
         "Decided to say the uncomfortable thing in the leads meeting.",
+        "Shielded the team from a noisy escalation so they could finish the release.",
+        "I wrote down the decisions I made this week and the reasons behind them.",
+        "Asked {person} what support they need and listened instead of fixing.",
+        "Our team health check showed trust going up and clarity going down.",
+        "Explained the strategy to the team in plain words and it finally clicked.",
     ),
     "job_search": (
         "Second-round interview at {company} went better than expected.",
@@ -317,6 +327,11 @@ THEMES: dict[str, tuple[str, ...]] = {
         "Two offers on the table and a spreadsheet that does not help.",
         "I told my manager I am exploring options.",
         "Rewrote my LinkedIn summary to match the career I want.",
+        "The recruiter at {company} could not tell me what the team actually does.",
+        "I asked {company} about their on-call load and the answer was vague.",
+        "A friend at {company} offered to refer me.",
+        "Mapped out what I want from the next role before replying to anyone.",
+        "The salary band for the role at {company} is lower than I hoped.",
     ),
     "focus": (
         "Blocked {hours} hours of focus time and actually kept it.",
@@ -335,6 +350,11 @@ THEMES: dict[str, tuple[str, ...]] = {
         "The weekly review habit is holding for the third week.",
         "I batch all the small admin tasks into {day} afternoon now.",
         "Deep work on {project} for the whole afternoon felt wonderful.",
+        "Said no to a last-minute request and protected the plan for the day.",
+        "Turned the phone face down and finished the review in one sitting.",
+        "Wrote the three most important tasks on a sticky note and stuck to them.",
+        "The afternoon slump hit at three, as it always does.",
+        "I keep mistaking busyness for progress.",
     ),
     "mentoring": (
         "Had coffee with my mentor {person} and talked about the next step.",
@@ -351,6 +371,44 @@ THEMES: dict[str, tuple[str, ...]] = {
         "My mentee asked a question I could not answer, which was humbling.",
     ),
 }
+
+# One-off events: one of these lands in about 2 % of entries, so each sentence
+# (and words such as "Reykjavik") is found in only a few dozen of 100,000.
+RARE_EVENTS: tuple[str, ...] = (
+    "My flight home was cancelled and I worked from an airport lounge in Reykjavik.",
+    "The fire alarm went off in the middle of the board presentation.",
+    "Volunteered at the coding club for teenagers and loved their questions.",
+    "A former colleague asked me to be a reference for a job in Nairobi.",
+    "Our office cat walked across the keyboard during the live demo.",
+    "I judged a student hackathon and saw a brilliant idea about composting.",
+    "The power cut took the whole building offline for an afternoon.",
+    "Got a handwritten letter from a customer, which never happens.",
+    "I was interviewed for a podcast about careers in software.",
+    "The team went bouldering together and I was terrible at it.",
+    "Spent the day at a retreat in a converted monastery.",
+    "I found my first performance review from ten years ago in a drawer.",
+    "Someone from my bootcamp cohort is now a vice president.",
+    "A typo in my email reached the entire company of eight hundred people.",
+    "Attended a lecture on medieval guilds and thought about apprenticeships.",
+    "My laptop died and I rebuilt my setup from scratch on a loaner.",
+    "The hackathon project from last year is now a real product line.",
+    "I read my old journal from university and barely recognised the writer.",
+    "We hosted a delegation of engineers from a partner in Osaka.",
+    "The snowstorm closed the office and the team was oddly productive at home.",
+    "A stranger on the train was reading the same book and we talked for an hour.",
+    "I taught my grandmother to video call and it felt like real user research.",
+    "The company anniversary party had a jazz trio and awkward speeches.",
+    "Took part in a charity bake sale and sold out of cardamom buns.",
+    "Signed up for a pottery class to have one thing with no metrics.",
+    "Our biggest competitor was acquired, and the mood here shifted overnight.",
+    "I discovered a decade-old easter egg hidden in the codebase.",
+    "A keynote speaker quoted a blog post I wrote years ago.",
+    "I sat on a panel about neurodiversity at work.",
+    "The coffee machine broke and productivity visibly dropped.",
+    "My old manager called out of the blue to catch up.",
+    "We celebrated a colleague's citizenship with a surprise lunch.",
+)
+RARE_EVENT_RATE = 0.02
 
 # Primary-theme weights: meetings and projects are everyday, mentoring is rare.
 THEME_WEIGHTS: dict[str, float] = {
@@ -455,6 +513,8 @@ class EntryWriter:
             seen.add(sentence)
             sentences.append(sentence)
             length += len(sentence) + 1
+        if rng.random() < RARE_EVENT_RATE:
+            sentences.insert(rng.randint(0, len(sentences)), rng.choice(RARE_EVENTS))
         # One to three paragraphs.
         cuts = sorted(rng.sample(range(1, len(sentences)), min(len(sentences) - 1,
                                                               rng.randint(0, 2))))

@@ -11,6 +11,7 @@ from compass_tui.store.repository import Repository
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.draft_recovery import DraftRecoveryScreen
 from compass_tui.ui.screens.entry_editor import EntryEditorScreen
+from compass_tui.ui.screens.entry_picker import EntryPickerScreen
 from compass_tui.ui.screens.search import SearchScreen
 from compass_tui.ui.widgets.entry_list import EntryList
 from tests.pilot_helpers import make_app, settle, type_text
@@ -298,3 +299,31 @@ async def test_list_pages_in_more_entries_as_the_cursor_moves(repo: Repository) 
             await settle(pilot)
         assert len(entries.summaries) == 250
         assert entries.exhausted
+
+
+async def test_trash_survives_a_restart_and_t_restores(repo: Repository) -> None:
+    entry_id = seed(repo, "Deleted last week")
+    repo.entries.trash(entry_id)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, EntryPickerScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert repo.entries.get(entry_id) is not None
+        assert app.query_one(EntryList).current_id == entry_id
+
+
+async def test_o_lists_entries_from_this_day_in_earlier_years(repo: Repository) -> None:
+    old = repo.entries.add(EntryInput(entry_date=datetime(2024, 3, 15, 8), title="Two years ago"))
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        today_line = str(app.query_one("#today-line", Static).render())
+        assert "1 from this day" in today_line
+        await pilot.press("o")
+        assert isinstance(app.screen, EntryPickerScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.query_one(EntryList).current_id == old.id

@@ -91,3 +91,16 @@ async def test_sixteen_colour_theme_can_be_chosen(repo: Repository) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.theme == "ansi-dark"
+
+
+async def test_sixteen_colour_terminal_gets_the_ansi_theme(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    monkeypatch.delenv("TEXTUAL_COLOR_SYSTEM", raising=False)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.console.color_system == "standard"
+        assert app.theme == "ansi-dark"

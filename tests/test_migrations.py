@@ -56,7 +56,7 @@ def test_opening_at_head_makes_no_backup(db_url: str, db_path: Path) -> None:
 
 
 def test_head_constant_names_the_newest_migration() -> None:
-    assert migrate.HEAD == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD
 
 
 def test_database_from_a_newer_version_is_refused(db_url: str) -> None:

@@ -157,3 +157,18 @@ def test_drafts_round_trip(repo: Repository) -> None:
     assert [d.title for d in drafts] == ["A whole thought"]
     repo.drafts.discard("new")
     assert repo.drafts.get("new") is None
+
+
+def test_portable_search_without_fts_finds_the_same(repo: Repository) -> None:
+    """The LIKE fallback used on databases without FTS5 (PostgreSQL) agrees with FTS."""
+    from sqlalchemy.orm import sessionmaker
+
+    from compass_tui.store.entries_store import EntryStore
+
+    repo.entries.add(entry("Mentoring session", "Notes on Growth", tags=["people"]))
+    repo.entries.add(entry("Budget", "nothing", days=1))
+    portable = EntryStore(sessionmaker(repo.engine), full_text=False)
+    for words in ("mentor", "GROWTH", "people", "ment grow", "budget"):
+        fts = [h.entry.id for h in repo.entries.search(EntryQuery(text=words))]
+        like = [h.entry.id for h in portable.search(EntryQuery(text=words))]
+        assert fts == like and fts, words

@@ -60,6 +60,14 @@ class JournalService:
         self._entries.restore(entry_id)
         return entry_id
 
+    def trashed(self) -> list[EntrySummary]:
+        return self._entries.trashed()
+
+    def restore(self, entry_id: int) -> None:
+        self._entries.restore(entry_id)
+        if entry_id in self._trashed:
+            self._trashed.remove(entry_id)
+
     # -- reading --------------------------------------------------------------
 
     def get(self, entry_id: int) -> Entry | None:

@@ -313,6 +313,17 @@ class EntryStore:
                     break
             return found[:limit]
 
+    def trashed(self, limit: int = 200) -> list[EntrySummary]:
+        """Entries in the trash, most recently deleted first."""
+        with self._sessions() as session:
+            stmt = (
+                select(*_SUMMARY_COLUMNS)
+                .where(EntryRow.deleted_at.is_not(None))
+                .order_by(EntryRow.deleted_at.desc(), EntryRow.id.desc())
+                .limit(limit)
+            )
+            return [_summary(row) for row in session.execute(stmt)]
+
     def tag_counts(self) -> list[tuple[str, int]]:
         with self._sessions() as session:
             stmt = (

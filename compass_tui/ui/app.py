@@ -173,5 +173,9 @@ class CompassApp(App[int]):
         self.action_show_tab("journal")
         self.journal_tab.action_undo_trash()
 
+    def action_open_trash(self) -> None:
+        self.action_show_tab("journal")
+        self.journal_tab.action_open_trash()
+
     def action_use_theme(self, name: str) -> None:
         self.theme = name

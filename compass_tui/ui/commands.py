@@ -16,6 +16,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Search the journal", "Full text, tags and dates", "search"),
     ("On this day", "Entries from this date in earlier years", "on_this_day"),
     ("Undo delete", "Bring back the entry trashed last", "undo_trash"),
+    ("Open the trash", "Deleted entries, to put back", "open_trash"),
     ("Go to Journal", "Tab 1", "show_tab('journal')"),
     ("Go to Values", "Tab 2", "show_tab('values')"),
     ("Go to Goals", "Tab 3", "show_tab('goals')"),

@@ -17,7 +17,7 @@ from compass_tui.services.journal import PAGE_SIZE
 from compass_tui.services.prompts import prompt_of_the_day
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.screens.on_this_day import OnThisDayScreen
+from compass_tui.ui.screens.entry_picker import EntryPickerScreen
 from compass_tui.ui.screens.search import SearchScreen
 from compass_tui.ui.widgets.entry_list import EntryList
 from compass_tui.ui.widgets.reading_pane import ReadingPane
@@ -38,6 +38,7 @@ class JournalTab(Container):
         Binding("d", "trash_entry", "Delete", id="journal.delete"),
         Binding("u", "undo_trash", "Undo", id="journal.undo"),
         Binding("o", "on_this_day", "On this day", id="journal.on_this_day", show=False),
+        Binding("t", "open_trash", "Trash", id="journal.trash", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -164,7 +165,23 @@ class JournalTab(Container):
         self.app.notify("Entry restored.", timeout=2)
 
     def action_on_this_day(self) -> None:
-        self.app.push_screen(OnThisDayScreen(self._on_this_day), self._open_found)
+        picker = EntryPickerScreen("On this day, in earlier years", self._on_this_day,
+                                   "Nothing yet: come back next year.")
+        self.app.push_screen(picker, self._open_found)
+
+    def action_open_trash(self) -> None:
+        picker = EntryPickerScreen(
+            "Trash", self.app.journal.trashed(), "The trash is empty.",
+            hint="Enter puts an entry back in the journal.", date_format="%Y-%m-%d %H:%M",
+        )
+        self.app.push_screen(picker, self._restore_from_trash)
+
+    def _restore_from_trash(self, entry_id: int | None) -> None:
+        if entry_id is None:
+            return
+        self.app.journal.restore(entry_id)
+        self.reload(select=entry_id)
+        self.app.notify("Entry restored.", timeout=2)
 
     def action_search(self) -> None:
         self.app.push_screen(SearchScreen(), self._open_found)

@@ -28,6 +28,7 @@ HELP = """\
 | `d` | move to trash (asks first) |
 | `u` | undo the last trash |
 | `o` | entries from this day in earlier years |
+| `t` | the trash: put a deleted entry back |
 | `tab` | read the entry (scroll with arrows) |
 
 | Writing | |
