@@ -61,6 +61,12 @@ def _summary(row: object) -> EntrySummary:
     )
 
 
+# A word found in this many entries is common enough to page by date instead.
+COMMON_MATCHES = 1000
+_FTS_IDS = "SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match"
+_COUNT_UP_TO = text(f"SELECT count(*) FROM ({_FTS_IDS} LIMIT :cap)")
+
+
 def fts_match(query: str) -> str | None:
     """A safe FTS5 expression: every word must match, each as a prefix."""
     terms = search_terms(query)
@@ -199,14 +205,14 @@ class EntryStore:
     def summaries(self, query: EntryQuery) -> list[EntrySummary]:
         """One page of the list, newest first, after query.after when given."""
         with self._sessions() as session:
-            stmt = self._filtered(select(*_SUMMARY_COLUMNS), query)
+            stmt = self._filtered(session, select(*_SUMMARY_COLUMNS), query)
             return [_summary(row) for row in session.execute(stmt)]
 
     def search(self, query: EntryQuery) -> list[SearchHit]:
         """Like summaries, with a snippet of the body around the first match."""
         terms = search_terms(query.text)
         with self._sessions() as session:
-            stmt = self._filtered(select(*_SUMMARY_COLUMNS, EntryRow.body), query)
+            stmt = self._filtered(session, select(*_SUMMARY_COLUMNS, EntryRow.body), query)
             return [
                 SearchHit(entry=_summary(row), snippet=snippet(row.body, terms))
                 for row in session.execute(stmt)
@@ -215,16 +221,16 @@ class EntryStore:
     def entries(self, query: EntryQuery) -> list[Entry]:
         """Whole entries matching a query (for the CLI and export)."""
         with self._sessions() as session:
-            ids = list(session.scalars(self._filtered(select(EntryRow.id), query)))
+            ids = list(session.scalars(self._filtered(session, select(EntryRow.id), query)))
             rows = session.scalars(select(EntryRow).where(EntryRow.id.in_(ids))).all()
             by_id = {row.id: row for row in rows}
             return [_entry(by_id[i]) for i in ids]
 
-    def _filtered(self, stmt: Select, query: EntryQuery) -> Select:
+    def _filtered(self, session: Session, stmt: Select, query: EntryQuery) -> Select:
         stmt = stmt.where(EntryRow.deleted_at.is_(None))
         text_filter = query.text.strip()
         if text_filter:
-            stmt = self._text_filter(stmt, text_filter)
+            stmt = self._text_filter(session, stmt, text_filter)
         for tag in query.tags:
             stmt = stmt.where(
                 exists()
@@ -252,13 +258,17 @@ class EntryStore:
             stmt = stmt.order_by(EntryRow.entry_date.desc(), EntryRow.id.desc())
         return stmt.limit(query.limit)
 
-    def _text_filter(self, stmt: Select, query_text: str) -> Select:
+    def _text_filter(self, session: Session, stmt: Select, query_text: str) -> Select:
         if self._full_text:
             match = fts_match(query_text)
             if match is None:
                 return stmt
-            matching = text("SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match")
-            return stmt.where(EntryRow.id.in_(matching.bindparams(match=match)))
+            # Few matches: fetch them by id and sort them. Many: walk the date
+            # index newest first and stop at the page size; the unary + keeps
+            # SQLite from choosing id look-ups, which would sort every match.
+            common = session.scalar(_COUNT_UP_TO, {"match": match, "cap": COMMON_MATCHES})
+            column = "+entries.id" if common >= COMMON_MATCHES else "entries.id"
+            return stmt.where(text(f"{column} IN ({_FTS_IDS})").bindparams(match=match))
         # Portable fallback: every word must appear somewhere, case-insensitively.
         for term in search_terms(query_text):
             pattern = f"%{term.lower()}%"
