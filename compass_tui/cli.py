@@ -131,7 +131,7 @@ def run_list(args: argparse.Namespace) -> int:
             raise CliError(f"{exc} (try 'yesterday', 'last month', '2025-03')") from exc
         query = EntryQuery(
             text=args.search or "", tags=args.tag, starred=True if args.starred else None,
-            date_from=start, date_to=end, limit=args.n or 100_000,
+            date_from=start, date_to=end, limit=args.n,
         )
         entries = list(reversed(journal.entries(query)))  # oldest first, like a diary
     finally:

@@ -3,7 +3,7 @@ from datetime import datetime
 import pytest
 
 from compass_tui.domain.capture import parse_capture, split_date_prefix, split_title
-from compass_tui.domain.tags import extract_tags, parse_tag_field
+from compass_tui.domain.tags import extract_tags, invalid_tags, parse_tag_field
 
 NOW = datetime(2026, 3, 15, 14, 20)
 
@@ -32,10 +32,15 @@ def test_no_prefix_keeps_text_and_uses_now() -> None:
     assert cap.body == "Plan again"
 
 
-def test_bare_number_is_not_a_date() -> None:
-    when, rest = split_date_prefix("3: things I learned", NOW)
+@pytest.mark.parametrize(
+    "text", ["3: things I learned", "100: days of code", "May: the offsite moved",
+             "2024: year in review", "Q3: planning"],
+)
+def test_prefix_naming_no_day_is_text(text: str) -> None:
+    """Only a prefix that names a day is a date; a month, a year or a number is text."""
+    when, rest = split_date_prefix(text, NOW)
     assert when is None
-    assert rest == "3: things I learned"
+    assert rest == text
 
 
 @pytest.mark.parametrize(
@@ -62,5 +67,8 @@ def test_tags() -> None:
         "ana", "side-project",
     ]
     assert extract_tags("@café @日本 @x") == ["café", "日本", "x"]
-    assert extract_tags("no tags @ here, nor @-dash") == []
+    assert extract_tags("no tags @ here, nor @-dash, nor https://x.org/@user") == []
+    assert extract_tags('**@bold** "@quoted" > @quote_ @under_score') == [
+        "bold", "quoted", "quote_", "under_score"]
     assert parse_tag_field("@Career, mentor;  @career growth") == ["career", "mentor", "growth"]
+    assert invalid_tags("@ok c++ a/b @fine") == ["c++", "a/b"]

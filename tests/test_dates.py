@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 
@@ -25,13 +25,19 @@ NOW = datetime(2026, 3, 15, 14, 20)  # a Sunday
         ("2 weeks ago", datetime(2026, 3, 1, 9, 0)),
         ("7am", datetime(2026, 3, 15, 7, 0)),
         ("March 3 2024", datetime(2024, 3, 3, 9, 0)),
+        ("tomorrow", datetime(2026, 3, 16, 9, 0)),
+        ("2024-02-29", datetime(2024, 2, 29, 9, 0)),
+        ("2025-12-31 23:59", datetime(2025, 12, 31, 23, 59)),
     ],
 )
 def test_parse_when(text: str, expected: datetime) -> None:
     assert parse_when(text, NOW) == expected
 
 
-@pytest.mark.parametrize("text", ["", "soon", "note", "3", "the meeting", "2025-13-40", "32"])
+@pytest.mark.parametrize(
+    "text", ["", "soon", "note", "3", "100", "the meeting", "2025-13-40", "32", "2025-02-29",
+             "0099-01-01"],
+)
 def test_parse_when_rejects(text: str) -> None:
     with pytest.raises(DateParseError):
         parse_when(text, NOW)
@@ -50,14 +56,25 @@ def test_parse_when_rejects(text: str) -> None:
         ("yesterday", datetime(2026, 3, 14), datetime(2026, 3, 15)),
         ("2025-03-14", datetime(2025, 3, 14), datetime(2025, 3, 15)),
         ("march 2025", datetime(2025, 3, 1), datetime(2025, 4, 1)),
+        ("march", datetime(2026, 3, 1), datetime(2026, 4, 1)),
+        ("march 1", datetime(2026, 3, 1), datetime(2026, 3, 2)),
+        ("1 march 2025", datetime(2025, 3, 1), datetime(2025, 3, 2)),
+        ("mar 1st", datetime(2026, 3, 1), datetime(2026, 3, 2)),
+        ("2024-02-29", datetime(2024, 2, 29), datetime(2024, 3, 1)),
     ],
 )
 def test_parse_period(text: str, start: datetime, end: datetime) -> None:
     assert parse_period(text, NOW) == (start, end)
 
 
-def test_parse_period_rejects_nonsense() -> None:
+@pytest.mark.parametrize("text", ["whenever", "2025-13", "9999", "0000", "9999-12", ""])
+def test_parse_period_rejects_nonsense(text: str) -> None:
     with pytest.raises(DateParseError):
-        parse_period("whenever", NOW)
-    with pytest.raises(DateParseError):
-        parse_period("2025-13", NOW)
+        parse_period(text, NOW)
+
+
+def test_offsets_become_local_wall_time() -> None:
+    when = parse_when("2025-03-14T10:00:00+00:00", NOW)
+    assert when.tzinfo is None
+    assert when == datetime(2025, 3, 14, 10, 0, tzinfo=timezone.utc).astimezone().replace(
+        tzinfo=None)

@@ -32,7 +32,9 @@ def test_streak_stops_reading_at_first_gap() -> None:
 
 
 def test_search_terms_and_spans() -> None:
-    assert search_terms('mentor AND "growth" @career') == ["mentor", "growth", "career"]
+    # Operators are ordinary words: every term is matched literally.
+    assert search_terms('mentor AND "growth" @career') == ["mentor", "AND", "growth", "career"]
+    assert search_terms("-- @ ! *") == []
     text = "Mentoring is a mentor's job"
     assert match_spans(text, ["mentor"]) == [(0, 9), (15, 21)]
     assert match_spans("", ["x"]) == []

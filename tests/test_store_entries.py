@@ -72,6 +72,8 @@ def test_search_by_word_prefix_tags_and_filters(repo: Repository) -> None:
     assert "Ana" in hit.snippet
     # Operators and quotes a user may type never break the query.
     assert repo.entries.search(EntryQuery(text='"unclosed AND OR ( *')) == []
+    # Punctuation alone matches nothing rather than everything.
+    assert repo.entries.search(EntryQuery(text="-- @ !")) == []
 
 
 def test_keyset_paging_covers_everything_once(repo: Repository) -> None:
@@ -115,7 +117,8 @@ def test_tags_are_replaced_on_edit(repo: Repository) -> None:
     saved = repo.entries.add(entry("Tagged", tags=["a", "b"]))
     repo.entries.update(saved.id, entry("Tagged", tags=["b", "c"]), expected_version=1)
     assert repo.entries.get(saved.id).tags == ["b", "c"]
-    assert dict(repo.entries.tag_counts()) == {"b": 1, "c": 1}
+    assert [s.title for s in repo.entries.summaries(EntryQuery(tags=["a"]))] == []
+    assert [s.title for s in repo.entries.summaries(EntryQuery(tags=["c"]))] == ["Tagged"]
 
 
 def test_on_this_day_and_days(repo: Repository) -> None:
@@ -126,6 +129,26 @@ def test_on_this_day_and_days(repo: Repository) -> None:
     assert [s.title for s in found] == ["In 2025", "In 2024", "In 2023"]
     days = list(repo.entries.days_newest_first(datetime(2026, 3, 15).date()))
     assert days[0] == datetime(2025, 3, 16).date()
+
+
+def test_leap_day_entries_show_on_28_february_of_common_years(repo: Repository) -> None:
+    repo.entries.add(EntryInput(entry_date=datetime(2024, 2, 29, 8), title="Leap day"))
+    repo.entries.add(EntryInput(entry_date=datetime(2024, 2, 28, 8), title="Day before"))
+    found = repo.entries.on_this_day(datetime(2026, 2, 28).date())
+    assert sorted(s.title for s in found) == ["Day before", "Leap day"]
+    assert [s.title for s in repo.entries.on_this_day(datetime(2028, 2, 29).date())] == [
+        "Leap day"]
+
+
+def test_trash_lists_most_recently_deleted_first(repo: Repository) -> None:
+    first = repo.entries.add(entry("First gone"))
+    second = repo.entries.add(entry("Second gone", days=-5))
+    repo.entries.trash(first.id)
+    repo.entries.trash(second.id)
+    with repo.engine.begin() as conn:  # make the order unambiguous
+        conn.execute(text("UPDATE entries SET deleted_at = '2026-01-01 00:00:00' WHERE id = :i"),
+                     {"i": first.id})
+    assert [s.title for s in repo.entries.trashed()] == ["Second gone", "First gone"]
 
 
 def test_add_many_is_all_or_nothing(repo: Repository) -> None:
@@ -167,8 +190,12 @@ def test_portable_search_without_fts_finds_the_same(repo: Repository) -> None:
 
     repo.entries.add(entry("Mentoring session", "Notes on Growth", tags=["people"]))
     repo.entries.add(entry("Budget", "nothing", days=1))
+    repo.entries.add(entry("Percent", "100% sure, snake_case", days=2))
     portable = EntryStore(sessionmaker(repo.engine), full_text=False)
-    for words in ("mentor", "GROWTH", "people", "ment grow", "budget"):
+    for words in ("mentor", "GROWTH", "people", "ment grow", "budget", "100", "snake"):
         fts = [h.entry.id for h in repo.entries.search(EntryQuery(text=words))]
         like = [h.entry.id for h in portable.search(EntryQuery(text=words))]
         assert fts == like and fts, words
+    # LIKE wildcards typed by the user are literal characters.
+    assert [h.entry.title for h in portable.search(EntryQuery(text="s_a"))] == []
+    assert portable.search(EntryQuery(text="--")) == []

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from compass_tui.domain.dates import DateParseError, parse_when
+from compass_tui.domain.dates import DateParseError, names_a_day, parse_when
 from compass_tui.domain.tags import extract_tags
 
 # A date prefix ends at a colon followed by whitespace or the end ("9:30am: ..."
@@ -30,6 +30,9 @@ def split_date_prefix(text: str, now: datetime) -> tuple[datetime | None, str]:
         prefix = text[: match.start()].strip()
         if not prefix or len(prefix.split()) > _MAX_PREFIX_WORDS:
             break
+        # "May: the offsite moved" or "2024: year in review" name no day: text, not a date.
+        if not names_a_day(prefix, now):
+            continue
         try:
             when = parse_when(prefix, now)
         except DateParseError:

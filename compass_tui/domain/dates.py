@@ -23,6 +23,7 @@ _TIME_RE = re.compile(
 _AGO_RE = re.compile(r"^(?P<n>\d+)\s+(?P<unit>day|week|month|year)s?\s+ago$")
 _YEAR_RE = re.compile(r"^\d{4}$")
 _MONTH_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})$")
+MIN_YEAR, MAX_YEAR = 1900, 9998
 
 
 class DateParseError(ValueError):
@@ -85,6 +86,33 @@ def _relative_day(phrase: str, today: date) -> date | None:
     return None
 
 
+def _absolute(phrase: str, default: datetime) -> datetime:
+    """dateutil without fuzziness; an offset is turned into local wall time."""
+    parsed = du_parser.parse(phrase, default=default, fuzzy=False)
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone().replace(tzinfo=None)
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise ValueError("year out of range")
+    return parsed
+
+
+def names_a_day(phrase: str, now: datetime) -> bool:
+    """True when a phrase pins a calendar day, not just a month or a year.
+
+    dateutil fills what is missing from its default; parsing with two
+    defaults that differ in the day shows whether the phrase gave one.
+    """
+    head, _clock = _split_time(" ".join(phrase.strip().split()))
+    if not head or _relative_day(head, now.date()) is not None:
+        return True
+    try:
+        first = _absolute(head, datetime(2001, 1, 1))
+        second = _absolute(head, datetime(2002, 2, 2))
+    except (ValueError, OverflowError):
+        return False
+    return first.day == second.day
+
+
 def parse_when(text: str, now: datetime) -> datetime:
     """A point in time from a human phrase; raises DateParseError."""
     phrase = " ".join(text.strip().split())
@@ -100,11 +128,10 @@ def parse_when(text: str, now: datetime) -> datetime:
         if clock is None and day == now.date():
             return now.replace(second=0, microsecond=0)
         return datetime.combine(day, clock or DEFAULT_TIME)
-    if re.fullmatch(r"\d{1,2}", phrase):
+    if re.fullmatch(r"\d{1,3}", phrase):
         raise DateParseError(f"not a date: {text!r}")
     try:
-        default = datetime.combine(now.date(), DEFAULT_TIME)
-        return du_parser.parse(phrase, default=default, fuzzy=False)
+        return _absolute(phrase, datetime.combine(now.date(), DEFAULT_TIME))
     except (ValueError, OverflowError) as exc:
         raise DateParseError(f"not a date: {text!r}") from exc
 
@@ -116,38 +143,32 @@ def parse_period(text: str, now: datetime) -> tuple[datetime, datetime]:
     the previous calendar month, "this week" Monday to Monday; any single
     day is that whole day.
     """
+    try:
+        return _period(text, now)
+    except DateParseError:
+        raise
+    except (ValueError, OverflowError) as exc:  # e.g. the year after 9999
+        raise DateParseError(f"not a date: {text!r}") from exc
+
+
+def _period(text: str, now: datetime) -> tuple[datetime, datetime]:
     phrase = " ".join(text.strip().lower().split())
-    today = now.date()
     if not phrase:
         raise DateParseError("empty date")
     if _YEAR_RE.match(phrase):
         start = date(int(phrase), 1, 1)
         return _as_range(start, start + relativedelta(years=1))
     if match := _MONTH_RE.match(phrase):
-        try:
-            start = date(int(match["y"]), int(match["m"]), 1)
-        except ValueError as exc:
-            raise DateParseError(f"not a date: {text!r}") from exc
+        start = date(int(match["y"]), int(match["m"]), 1)
         return _as_range(start, start + relativedelta(months=1))
-    named = _named_period(phrase, today)
+    named = _named_period(phrase, now.date())
     if named:
         return named
-    try:
-        month_only = du_parser.parse(phrase, default=datetime(1, 1, 1), fuzzy=False)
-        has_day = any(ch.isdigit() for ch in phrase.replace(str(month_only.year), "", 1))
-        if not has_day and _looks_like_month_name(phrase):
-            year = month_only.year if month_only.year > 1 else today.year
-            start = date(year, month_only.month, 1)
-            return _as_range(start, start + relativedelta(months=1))
-    except (ValueError, OverflowError):
-        pass
     when = parse_when(text, now)
-    return _as_range(when.date(), when.date() + timedelta(days=1))
-
-
-def _looks_like_month_name(phrase: str) -> bool:
-    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    return any(word[:3] in months for word in phrase.split())
+    if names_a_day(phrase, now):
+        return _as_range(when.date(), when.date() + timedelta(days=1))
+    start = when.date().replace(day=1)  # "march 2025", "may": the whole month
+    return _as_range(start, start + relativedelta(months=1))
 
 
 def _named_period(phrase: str, today: date) -> tuple[datetime, datetime] | None:

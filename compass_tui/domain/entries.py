@@ -69,9 +69,8 @@ class EntryQuery(BaseModel):
     starred: bool | None = None
     date_from: datetime | None = None
     date_to: datetime | None = None  # exclusive
-    limit: int = Field(default=100, ge=1, le=100_000)
+    limit: int | None = Field(default=100, ge=1)  # None: no limit
     after: EntryCursor | None = None
-    oldest_first: bool = False
 
     @field_validator("tags")
     @classmethod

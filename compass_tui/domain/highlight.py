@@ -7,10 +7,9 @@ from functools import lru_cache
 
 
 def search_terms(query: str) -> list[str]:
-    """Words of a query, without the FTS operators a user may type."""
+    """Words of a query; each is matched literally, so "and" or "not" is just a word."""
     words = re.findall(r"[\w@'-]+", query, flags=re.UNICODE)
-    return [w.lstrip("@").strip("'-") for w in words if w.upper() not in ("AND", "OR", "NOT")
-            and w.lstrip("@").strip("'-")]
+    return [term for w in words if (term := w.lstrip("@").strip("'-"))]
 
 
 @lru_cache(maxsize=64)

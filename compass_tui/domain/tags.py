@@ -5,13 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# A tag starts after whitespace or an opening bracket, so e-mail addresses are not tags.
-TAG_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{]))@([^\W_][\w\-]*[^\W_]|[^\W_])", re.UNICODE)
+# A name starts with a letter or digit; inside it, letters, digits, "_" and "-".
+TAG_NAME = r"[^\W_](?:[\w\-]*\w)?"
+# "@" must not follow a word character or a URL/e-mail character, so
+# "ana@example.com" and "https://x/@y" are not tags, while "**@ana**" is.
+TAG_RE = re.compile(rf"(?<![\w@./:+-])@({TAG_NAME})", re.UNICODE)
+_WHOLE_NAME = re.compile(rf"{TAG_NAME}", re.UNICODE)
 
 
 def normalise_tag(raw: str) -> str:
     """'@Mentoring' -> 'mentoring'; an empty result means no tag."""
     return raw.strip().lstrip("@").strip().lower()
+
+
+def is_valid_tag(name: str) -> bool:
+    return _WHOLE_NAME.fullmatch(name) is not None
 
 
 def extract_tags(text: str) -> list[str]:
@@ -20,14 +28,25 @@ def extract_tags(text: str) -> list[str]:
 
 
 def unique_tags(tags: Iterable[str]) -> list[str]:
+    """Normalised, de-duplicated, order kept; names that cannot be tags are dropped."""
     seen: dict[str, None] = {}
     for raw in tags:
         tag = normalise_tag(raw)
-        if tag and not any(ch.isspace() for ch in tag):
+        if tag and is_valid_tag(tag):
             seen.setdefault(tag, None)
     return list(seen)
 
 
+def split_tag_field(text: str) -> list[str]:
+    """The editor's tag field as typed: '@a, b  @c' -> ['@a', 'b', '@c']."""
+    return [word for word in re.split(r"[\s,;]+", text) if word.strip("@")]
+
+
 def parse_tag_field(text: str) -> list[str]:
-    """The editor's tag field: '@a, b  @c' -> ['a', 'b', 'c']."""
-    return unique_tags(re.split(r"[\s,;]+", text))
+    """'@a, b  @c' -> ['a', 'b', 'c']."""
+    return unique_tags(split_tag_field(text))
+
+
+def invalid_tags(text: str) -> list[str]:
+    """Words of the tag field that cannot be tags (for a message, not to drop silently)."""
+    return [word for word in split_tag_field(text) if not is_valid_tag(normalise_tag(word))]

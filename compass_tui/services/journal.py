@@ -92,9 +92,6 @@ class JournalService:
     def on_this_day(self) -> list[EntrySummary]:
         return self._entries.on_this_day(self.clock().date())
 
-    def tag_counts(self) -> list[tuple[str, int]]:
-        return self._entries.tag_counts()
-
     def period(self, text: str) -> tuple[datetime, datetime]:
         """Parse a --from/--to phrase; raises DateParseError."""
         return parse_period(text, self.clock())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from calendar import isleap
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, and_, delete, exists, func, or_, select, text, update
+from sqlalchemy import Select, and_, delete, exists, false, func, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from compass_tui.domain.entries import (
@@ -140,13 +141,6 @@ class EntryStore:
             if result.rowcount == 0:
                 raise NotFoundError(f"no entry {entry_id}")
 
-    def purge_trash(self, older_than: datetime) -> int:
-        with self._sessions.begin() as session:
-            result = session.execute(
-                delete(EntryRow).where(EntryRow.deleted_at < older_than)
-            )
-            return result.rowcount
-
     def _insert(
         self, session: Session, data: EntryInput, now: datetime,
         tag_ids: dict[str, int] | None = None,
@@ -221,10 +215,8 @@ class EntryStore:
     def entries(self, query: EntryQuery) -> list[Entry]:
         """Whole entries matching a query (for the CLI and export)."""
         with self._sessions() as session:
-            ids = list(session.scalars(self._filtered(session, select(EntryRow.id), query)))
-            rows = session.scalars(select(EntryRow).where(EntryRow.id.in_(ids))).all()
-            by_id = {row.id: row for row in rows}
-            return [_entry(by_id[i]) for i in ids]
+            stmt = self._filtered(session, select(EntryRow), query)
+            return [_entry(row) for row in session.scalars(stmt)]
 
     def _filtered(self, session: Session, stmt: Select, query: EntryQuery) -> Select:
         stmt = stmt.where(EntryRow.deleted_at.is_(None))
@@ -245,24 +237,17 @@ class EntryStore:
         if query.date_to is not None:
             stmt = stmt.where(EntryRow.entry_date < query.date_to)
         if query.after is not None:
-            key = (query.after.entry_date, query.after.id)
-            if query.oldest_first:
-                stmt = stmt.where(or_(EntryRow.entry_date > key[0],
-                                      and_(EntryRow.entry_date == key[0], EntryRow.id > key[1])))
-            else:
-                stmt = stmt.where(or_(EntryRow.entry_date < key[0],
-                                      and_(EntryRow.entry_date == key[0], EntryRow.id < key[1])))
-        if query.oldest_first:
-            stmt = stmt.order_by(EntryRow.entry_date.asc(), EntryRow.id.asc())
-        else:
-            stmt = stmt.order_by(EntryRow.entry_date.desc(), EntryRow.id.desc())
+            when, last_id = query.after.entry_date, query.after.id
+            stmt = stmt.where(or_(EntryRow.entry_date < when,
+                                  and_(EntryRow.entry_date == when, EntryRow.id < last_id)))
+        stmt = stmt.order_by(EntryRow.entry_date.desc(), EntryRow.id.desc())
         return stmt.limit(query.limit)
 
     def _text_filter(self, session: Session, stmt: Select, query_text: str) -> Select:
         if self._full_text:
             match = fts_match(query_text)
-            if match is None:
-                return stmt
+            if match is None:  # only punctuation: nothing can match
+                return stmt.where(false())
             # Few matches: fetch them by id and sort them. Many: walk the date
             # index newest first and stop at the page size; the unary + keeps
             # SQLite from choosing id look-ups, which would sort every match.
@@ -270,13 +255,14 @@ class EntryStore:
             column = "+entries.id" if common >= COMMON_MATCHES else "entries.id"
             return stmt.where(text(f"{column} IN ({_FTS_IDS})").bindparams(match=match))
         # Portable fallback: every word must appear somewhere, case-insensitively.
-        for term in search_terms(query_text):
-            pattern = f"%{term.lower()}%"
-            stmt = stmt.where(or_(
-                func.lower(EntryRow.title).like(pattern),
-                func.lower(EntryRow.body).like(pattern),
-                func.lower(EntryRow.tags_text).like(pattern),
-            ))
+        terms = search_terms(query_text)
+        if not terms:
+            return stmt.where(false())
+        for term in terms:
+            stmt = stmt.where(or_(*(
+                func.lower(column).contains(term.lower(), autoescape=True)
+                for column in (EntryRow.title, EntryRow.body, EntryRow.tags_text)
+            )))
         return stmt
 
     def days_newest_first(self, until: date) -> Iterator[date]:
@@ -305,17 +291,19 @@ class EntryStore:
             if first is None:
                 return []
             found: list[EntrySummary] = []
+            # 28 February of a common year also shows the 29ths of leap years.
+            span = 2 if (today.month, today.day) == (2, 28) and not isleap(today.year) else 1
             for year in range(today.year - 1, first.year - 1, -1):
                 try:
                     day = today.replace(year=year)
-                except ValueError:  # 29 February in a common year
+                except ValueError:  # today is 29 February; this year has none
                     continue
                 start = datetime.combine(day, datetime.min.time())
                 stmt = (
                     select(*_SUMMARY_COLUMNS)
                     .where(EntryRow.deleted_at.is_(None))
                     .where(EntryRow.entry_date >= start,
-                           EntryRow.entry_date < start + timedelta(days=1))
+                           EntryRow.entry_date < start + timedelta(days=span))
                     .order_by(EntryRow.entry_date.desc())
                 )
                 found.extend(_summary(row) for row in session.execute(stmt))
@@ -333,18 +321,6 @@ class EntryStore:
                 .limit(limit)
             )
             return [_summary(row) for row in session.execute(stmt)]
-
-    def tag_counts(self) -> list[tuple[str, int]]:
-        with self._sessions() as session:
-            stmt = (
-                select(TagRow.name, func.count(entry_tags.c.entry_id))
-                .join(entry_tags, entry_tags.c.tag_id == TagRow.id)
-                .join(EntryRow, EntryRow.id == entry_tags.c.entry_id)
-                .where(EntryRow.deleted_at.is_(None))
-                .group_by(TagRow.name)
-                .order_by(func.count(entry_tags.c.entry_id).desc(), TagRow.name)
-            )
-            return [(name, count) for name, count in session.execute(stmt)]
 
     def count(self) -> int:
         with self._sessions() as session:

@@ -42,7 +42,10 @@ entry_tags = Table(
 
 class EntryRow(Base):
     __tablename__ = "entries"
-    __table_args__ = (Index("ix_entries_date_id", "entry_date", "id"),)
+    __table_args__ = (
+        Index("ix_entries_date_id", "entry_date", "id"),
+        Index("ix_entries_deleted_at", "deleted_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entry_date: Mapped[datetime] = mapped_column(DateTime)

@@ -59,6 +59,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_entries")),
     )
     op.create_index("ix_entries_date_id", "entries", ["entry_date", "id"], unique=False)
+    op.create_index("ix_entries_deleted_at", "entries", ["deleted_at"], unique=False)
     op.create_table(
         "tags",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -109,5 +110,6 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_entry_tags_tag_id"), table_name="entry_tags")
     op.drop_table("entry_tags")
     op.drop_table("tags")
+    op.drop_index("ix_entries_deleted_at", table_name="entries")
     op.drop_index("ix_entries_date_id", table_name="entries")
     op.drop_table("entries")
