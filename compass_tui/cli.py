@@ -93,6 +93,7 @@ def run_tui(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
+    from compass_tui.domain.errors import describe
     from compass_tui.services.journal import JournalService
 
     text = " ".join(args.text).strip()
@@ -105,8 +106,10 @@ def run_add(args: argparse.Namespace) -> int:
     repo = open_repository(args)
     try:
         entry = JournalService(repo).capture(text)
-    except (ValueError, ValidationError) as exc:
-        raise CliError(str(exc).splitlines()[-1].strip()) from exc
+    except ValidationError as exc:
+        raise CliError(describe(exc)) from exc
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
     finally:
         repo.close()
     print(f"[Entry added for {entry.entry_date:%Y-%m-%d %H:%M}: {entry.title}]", file=sys.stderr)
@@ -145,6 +148,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    import sqlite3
+
     from compass_tui.store.backup import backup_sqlite_file, timestamped_name
     from compass_tui.store.engine import sqlite_path
 
@@ -164,7 +169,12 @@ def run_backup(args: argparse.Namespace) -> int:
             dest = dest / name
         elif not dest.parent.is_dir():
             raise CliError(f"no such folder: {dest.parent}")
-    backup_sqlite_file(source, dest)
+    if dest.resolve() == source.resolve():
+        raise CliError("the backup cannot replace the database it copies")
+    try:
+        backup_sqlite_file(source, dest)
+    except (sqlite3.Error, OSError) as exc:
+        raise CliError(f"backup to {dest} failed: {exc}") from exc
     print(dest)
     return 0
 

@@ -1,4 +1,4 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -76,5 +76,5 @@ def test_parse_period_rejects_nonsense(text: str) -> None:
 def test_offsets_become_local_wall_time() -> None:
     when = parse_when("2025-03-14T10:00:00+00:00", NOW)
     assert when.tzinfo is None
-    assert when == datetime(2025, 3, 14, 10, 0, tzinfo=timezone.utc).astimezone().replace(
+    assert when == datetime(2025, 3, 14, 10, 0, tzinfo=UTC).astimezone().replace(
         tzinfo=None)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 from compass_tui.domain.entries import Draft
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.store.repository import Repository
 
-NEW_ENTRY_KEY = "new"
+
+def edit_draft_key(entry_id: int) -> str:
+    return f"entry:{entry_id}"
 
 
-def draft_key(entry_id: int | None) -> str:
-    return NEW_ENTRY_KEY if entry_id is None else f"entry:{entry_id}"
+def new_draft_key() -> str:
+    """Each running instance writes its new entry under its own key, so two
+    SSH sessions never save over, or discard, each other's draft."""
+    return f"new:{uuid4().hex[:12]}"
 
 
 class DraftService:

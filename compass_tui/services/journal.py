@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pydantic import BaseModel, ValidationError
+
 from compass_tui.domain.capture import parse_capture
-from compass_tui.domain.dates import parse_period
+from compass_tui.domain.dates import parse_period, parse_when
 from compass_tui.domain.entries import (
+    Draft,
     Entry,
     EntryCursor,
     EntryInput,
@@ -14,14 +17,33 @@ from compass_tui.domain.entries import (
     EntrySummary,
     SearchHit,
 )
+from compass_tui.domain.errors import describe
+from compass_tui.domain.merge import merge_edit
 from compass_tui.domain.streak import current_streak
+from compass_tui.domain.tags import extract_tags, invalid_tags, parse_tag_field, unique_tags
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.store.entries_store import ConflictError, NotFoundError
 from compass_tui.store.repository import Repository
 
-__all__ = ["ConflictError", "JournalService", "NotFoundError"]
+__all__ = ["ConflictError", "FormError", "JournalService", "NotFoundError", "SaveOutcome"]
 
 PAGE_SIZE = 100
+
+
+class FormError(ValueError):
+    """What is wrong with the editor's fields, in words fit for the form."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class SaveOutcome(BaseModel):
+    entry: Entry
+    # Changed elsewhere in a way that clashes: ours was saved beside theirs.
+    kept_both: bool = False
+    # The entry was deleted elsewhere meanwhile: ours was saved as a new one.
+    recreated: bool = False
 
 
 class JournalService:
@@ -44,6 +66,54 @@ class JournalService:
 
     def update(self, entry_id: int, data: EntryInput, expected_version: int) -> Entry:
         return self._entries.update(entry_id, data, expected_version=expected_version)
+
+    def entry_from_draft(self, draft: Draft, opened: Entry | None) -> EntryInput:
+        """The editor's fields as an entry; raises FormError naming what is wrong."""
+        when_text = draft.when_text.strip()
+        try:
+            when = parse_when(when_text, self.clock()) if when_text else None
+        except ValueError as exc:
+            raise FormError(f"{exc}. Try 'yesterday 18:00' or '2025-03-14 09:30'", "when") from exc
+        if bad := invalid_tags(draft.tags_text):
+            raise FormError(f"not a tag: {', '.join(bad)} (letters, digits, - and _)", "tags")
+        tags = unique_tags([*parse_tag_field(draft.tags_text),
+                            *extract_tags(draft.title + "\n" + draft.body)])
+        fallback = opened.entry_date if opened else self.clock()
+        try:
+            return EntryInput(
+                entry_date=when or fallback, title=draft.title, body=draft.body, tags=tags,
+                starred=draft.starred, energy=draft.energy, fulfilment=draft.fulfilment,
+            )
+        except ValidationError as exc:
+            raise FormError(describe(exc)) from exc
+
+    def save_draft(self, draft: Draft, opened: Entry | None) -> SaveOutcome:
+        """Save what the editor holds; never overwrites a change made elsewhere.
+
+        opened is the entry as the editor loaded it, or None when that is not
+        known (a new entry, or a draft left from an earlier session).
+        """
+        data = self.entry_from_draft(draft, opened)
+        if draft.entry_id is None:
+            return SaveOutcome(entry=self._entries.add(data))
+        try:
+            saved = self._entries.update(draft.entry_id, data,
+                                         expected_version=draft.entry_version or 0)
+            return SaveOutcome(entry=saved)
+        except NotFoundError:
+            return SaveOutcome(entry=self._entries.add(data), recreated=True)
+        except ConflictError as conflict:
+            theirs = conflict.current
+            known_base = opened is not None and opened.version == draft.entry_version
+            merged = merge_edit(opened, data, theirs) if known_base else None
+            if merged is not None:
+                try:
+                    saved = self._entries.update(theirs.id, merged,
+                                                 expected_version=theirs.version)
+                    return SaveOutcome(entry=saved)
+                except ConflictError:
+                    pass  # changed yet again: fall through and keep both
+            return SaveOutcome(entry=self._entries.add(data), kept_both=True)
 
     def toggle_star(self, entry: Entry) -> None:
         self._entries.set_starred(entry.id, not entry.starred)
@@ -70,8 +140,8 @@ class JournalService:
 
     # -- reading --------------------------------------------------------------
 
-    def get(self, entry_id: int) -> Entry | None:
-        return self._entries.get(entry_id)
+    def get(self, entry_id: int, *, include_trashed: bool = False) -> Entry | None:
+        return self._entries.get(entry_id, include_trashed=include_trashed)
 
     def page(self, after: EntrySummary | None = None, size: int = PAGE_SIZE,
              query: EntryQuery | None = None) -> list[EntrySummary]:

@@ -69,7 +69,7 @@ def make_engine(url_text: str) -> Engine:
             conn.execute(text("SELECT 1"))
     except StoreError:
         raise
-    except (DBAPIError, NoSuchModuleError, OSError) as exc:
+    except (DBAPIError, NoSuchModuleError, ImportError, OSError) as exc:
         reason = getattr(exc, "orig", None) or exc
         raise StoreError(f"cannot open database {path or url_text}: {reason}") from exc
     return engine

@@ -14,7 +14,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
 from compass_tui.services.clock import Clock, system_clock
-from compass_tui.services.drafts import DraftService
+from compass_tui.services.drafts import DraftService, new_draft_key
 from compass_tui.services.journal import JournalService
 from compass_tui.store.repository import Repository
 from compass_tui.ui.commands import CompassCommands
@@ -50,11 +50,12 @@ class CompassApp(App[int]):
     def __init__(self, repo: Repository, settings: Settings | None = None,
                  clock: Clock = system_clock) -> None:
         super().__init__()
-        self.repo = repo
-        self.settings = settings or Settings(db_url=str(repo.engine.url))
+        self.settings = settings or Settings.load()
         self.clock = clock
         self.journal = JournalService(repo, clock)
         self.drafts = DraftService(repo, clock)
+        # This instance's key for a new entry's draft (see new_draft_key).
+        self.new_draft_key = new_draft_key()
         self.startup_seconds: float | None = None
 
     def compose(self) -> ComposeResult:
@@ -72,10 +73,15 @@ class CompassApp(App[int]):
         return self.query_one(SchedulerBar)
 
     def on_mount(self) -> None:
-        if self.settings.theme:
-            self.theme = self.settings.theme
+        wanted = self.settings.theme
+        if wanted and wanted in self.available_themes:
+            self.theme = wanted
         elif self.console.color_system in SIXTEEN_COLOUR_SYSTEMS:
             self.theme = "ansi-dark"
+        if wanted and wanted not in self.available_themes:
+            names = ", ".join(sorted(self.available_themes))
+            self.notify(f"Unknown theme {wanted!r}; choose one of: {names}.",
+                        severity="warning", timeout=10)
         self.scheduler_bar.today = self.clock().date()
         self._install_hangup_handlers()
         self._offer_drafts()
@@ -85,7 +91,7 @@ class CompassApp(App[int]):
         self.log.info(f"started in {self.startup_seconds * 1000:.0f} ms")
 
     def on_unmount(self) -> None:
-        self.save_open_drafts()
+        self.save_open_drafts()  # any other way out (an error, App.exit from code)
         loop = asyncio.get_running_loop()
         for sig in HANGUP_SIGNALS:
             loop.remove_signal_handler(sig)
@@ -96,16 +102,17 @@ class CompassApp(App[int]):
         """A dropped SSH connection sends SIGHUP: keep the words, then leave."""
         loop = asyncio.get_running_loop()
         for sig in HANGUP_SIGNALS:
-            loop.add_signal_handler(sig, self._hang_up)
+            loop.add_signal_handler(sig, self._hang_up, sig)
 
-    def _hang_up(self) -> None:
+    def _hang_up(self, sig: signal.Signals) -> None:
         self.save_open_drafts()
-        self.exit(return_code=129)
+        self.exit(return_code=128 + sig)
 
     def save_open_drafts(self) -> None:
+        """Write every open editor's text now, changed or not."""
         for screen in self.screen_stack:
             if isinstance(screen, EntryEditorScreen):
-                screen.save_draft()
+                screen.save_draft(force=True)
 
     def _offer_drafts(self) -> None:
         pending = self.drafts.pending()
@@ -116,7 +123,7 @@ class CompassApp(App[int]):
         def chosen(choice: Choice | None) -> None:
             if choice == "resume":
                 self.action_show_tab("journal")
-                self.journal_tab.open_editor(draft.entry_id)
+                self.journal_tab.resume_draft(draft)
             elif choice == "discard":
                 self.drafts.discard(draft.key)
                 self.notify("Draft discarded.", timeout=2)

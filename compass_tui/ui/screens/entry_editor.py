@@ -10,19 +10,18 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
-from compass_tui.domain.dates import DateParseError, parse_when
-from compass_tui.domain.entries import Draft, Entry, EntryInput
-from compass_tui.domain.tags import extract_tags, parse_tag_field, unique_tags
-from compass_tui.services.drafts import draft_key
-from compass_tui.services.journal import ConflictError, NotFoundError
+from compass_tui.domain.entries import Draft, Entry
+from compass_tui.services.journal import FormError
 from compass_tui.services.prompts import prompt_of_the_day
+from compass_tui.ui.entry_render import tags_label
+from compass_tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -33,11 +32,6 @@ RATINGS = [(str(n), n) for n in range(1, 6)]
 FALLBACK_EDITORS = ("sensible-editor", "editor", "nano", "vim", "vi")
 
 
-def first_error(exc: ValidationError) -> str:
-    message = exc.errors()[0]["msg"]
-    return message.removeprefix("Value error, ")
-
-
 def find_editor(configured: str | None) -> list[str] | None:
     """$VISUAL/$EDITOR as a command line, else the first common editor installed."""
     if configured:
@@ -46,6 +40,18 @@ def find_editor(configured: str | None) -> list[str] | None:
         if path := shutil.which(name):
             return [path]
     return None
+
+
+def draft_of(key: str, entry: Entry | None) -> Draft:
+    """The editor's starting point for an entry (or a blank new one)."""
+    if entry is None:
+        return Draft(key=key)
+    return Draft(
+        key=key, entry_id=entry.id, entry_version=entry.version, title=entry.title,
+        body=entry.body, tags_text=tags_label(entry.tags),
+        when_text=entry.entry_date.strftime(WHEN_FORMAT), starred=entry.starred,
+        energy=entry.energy, fulfilment=entry.fulfilment,
+    )
 
 
 class EntryEditorScreen(Screen[int | None]):
@@ -63,18 +69,22 @@ class EntryEditorScreen(Screen[int | None]):
                 tooltip="Put today's reflection prompt into the text"),
     ]
 
-    def __init__(self, entry: Entry | None = None, draft: Draft | None = None) -> None:
+    def __init__(self, key: str, entry: Entry | None = None, draft: Draft | None = None) -> None:
+        """entry: the entry being edited as it is now; draft: text kept from before."""
         super().__init__()
+        self.key = key
         self.entry = entry
-        self.key = draft_key(entry.id if entry else None)
-        self._initial = draft
-        self._last_saved: Draft | None = None
+        self._restored = draft
+        self._start = draft or draft_of(key, entry)
+        # The entry as this edit began from it; unknown for a draft of an older version.
+        stale = draft is not None and entry is not None and draft.entry_version != entry.version
+        self.opened = None if stale else entry
+        self._last_saved: Draft | None = draft
         self.finished = False
 
     def compose(self) -> ComposeResult:
-        now = self.app.clock()
-        what = "Edit entry" if self.entry else "New entry"
-        self.prompt = prompt_of_the_day(now.date())
+        what = "Edit entry" if self._start.entry_id else "New entry"
+        self.prompt = prompt_of_the_day(self.app.clock().date())
         yield Static(what, id="editor-heading")
         yield Static(f"Prompt · {self.prompt.text}", id="editor-prompt")
         with Horizontal(classes="editor-row"):
@@ -92,28 +102,22 @@ class EntryEditorScreen(Screen[int | None]):
             yield Label("Fulfilment", classes="field-label")
             yield Select(RATINGS, prompt="–", id="fulfilment", compact=True)
         yield TextArea(id="body", soft_wrap=True, tab_behavior="indent")
-        yield Static("", id="editor-status")
+        yield StatusLine("", id="editor-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        source = self._initial or self._draft_from_entry()
-        self._fill(source)
-        self._last_saved = self.current_draft() if self._initial else None
+        self._fill(self._start)
         self.set_interval(AUTOSAVE_SECONDS, self.save_draft)
-        self.query_one("#body" if self.entry or self._initial else "#title").focus()
-        if self._initial:
-            self._status("Draft restored.")
+        self.query_one("#body" if self._start.entry_id or self._restored else "#title").focus()
+        if self._restored:
+            note = "Draft restored."
+            if self.opened is None and self.entry is not None:
+                note += " The entry changed since; saving keeps both versions."
+            self.status.say(note)
 
-    def _draft_from_entry(self) -> Draft:
-        entry = self.entry
-        if entry is None:
-            return Draft(key=self.key)
-        return Draft(
-            key=self.key, entry_id=entry.id, entry_version=entry.version, title=entry.title,
-            body=entry.body, tags_text=" ".join("@" + t for t in entry.tags),
-            when_text=entry.entry_date.strftime(WHEN_FORMAT), starred=entry.starred,
-            energy=entry.energy, fulfilment=entry.fulfilment,
-        )
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#editor-status", StatusLine)
 
     def _fill(self, draft: Draft) -> None:
         self.query_one("#title", Input).value = draft.title
@@ -129,87 +133,61 @@ class EntryEditorScreen(Screen[int | None]):
         return value if isinstance(value, int) else None
 
     def current_draft(self) -> Draft:
-        return Draft(
-            key=self.key,
-            entry_id=self.entry.id if self.entry else None,
-            entry_version=self.entry.version if self.entry else None,
-            title=self.query_one("#title", Input).value,
-            body=self.query_one("#body", TextArea).text,
-            tags_text=self.query_one("#tags", Input).value,
-            when_text=self.query_one("#when", Input).value,
-            starred=self.query_one("#starred", Checkbox).value,
-            energy=self._rating("#energy"),
-            fulfilment=self._rating("#fulfilment"),
-        )
+        return self._start.model_copy(update={
+            "title": self.query_one("#title", Input).value,
+            "body": self.query_one("#body", TextArea).text,
+            "tags_text": self.query_one("#tags", Input).value,
+            "when_text": self.query_one("#when", Input).value,
+            "starred": self.query_one("#starred", Checkbox).value,
+            "energy": self._rating("#energy"),
+            "fulfilment": self._rating("#fulfilment"),
+        })
 
-    def _changed(self, draft: Draft) -> bool:
-        if self._last_saved is not None:
-            return draft != self._last_saved
-        return draft != self._draft_from_entry()
-
-    def save_draft(self) -> None:
-        """Keep what is typed; cheap when nothing changed. Safe to call at any time."""
+    def save_draft(self, *, force: bool = False) -> None:
+        """Keep what is typed. Cheap when nothing changed; force writes regardless
+        (on quit and hang-up), in case another window removed the row meanwhile."""
         if self.finished:
             return
         draft = self.current_draft()
-        if not self._changed(draft):
+        baseline = self._last_saved or self._start
+        if not force and draft == baseline:
             return
-        self.app.drafts.save(draft)
+        try:
+            self.app.drafts.save(draft)
+        except SQLAlchemyError as exc:
+            self.status.say(f"Draft not saved ({type(exc).__name__}); your text is still here.",
+                            error=True)
+            return
         self._last_saved = draft
 
-    def _status(self, message: str, error: bool = False) -> None:
-        status = self.query_one("#editor-status", Static)
-        status.update(message)
-        status.set_class(error, "error")
-
-    def _entry_input(self) -> EntryInput:
-        draft = self.current_draft()
-        when_text = draft.when_text.strip()
-        if when_text:
-            when = parse_when(when_text, self.app.clock())
-        else:
-            when = self.entry.entry_date if self.entry else self.app.clock()
-        tags = unique_tags(
-            [*parse_tag_field(draft.tags_text), *extract_tags(draft.title + "\n" + draft.body)]
-        )
-        return EntryInput(
-            entry_date=when, title=draft.title, body=draft.body, tags=tags,
-            starred=draft.starred, energy=draft.energy, fulfilment=draft.fulfilment,
-        )
-
     def action_save(self) -> None:
+        draft = self.current_draft()
         try:
-            data = self._entry_input()
-        except DateParseError as exc:
-            self._status(f"When: {exc}. Try 'yesterday 18:00' or '2025-03-14 09:30'.", True)
-            self.query_one("#when").focus()
+            outcome = self.app.journal.save_draft(draft, self.opened)
+        except FormError as exc:
+            self.status.say(f"Not saved: {exc}.", error=True)
+            if exc.field:
+                self.query_one(f"#{exc.field}").focus()
             return
-        except ValidationError as exc:
-            self._status(f"Not saved: {first_error(exc)}.", True)
+        except SQLAlchemyError as exc:
+            self.save_draft()
+            self.status.say(f"Not saved: the database refused ({exc.__class__.__name__}). "
+                            "Your text is kept; try again.", error=True)
             return
-        journal = self.app.journal
-        try:
-            if self.entry is None:
-                saved = journal.create(data)
-            else:
-                saved = journal.update(self.entry.id, data, self.entry.version)
-        except ConflictError:
-            # Changed in another window meanwhile: never overwrite it silently.
-            saved = journal.create(data)
-            self.app.notify(
-                "This entry was changed in another window; yours was saved beside it.",
-                severity="warning", timeout=8,
-            )
-        except NotFoundError:
-            saved = journal.create(data)
+        if outcome.kept_both:
+            self.app.notify("This entry was changed in another window; yours was saved beside it.",
+                            severity="warning", timeout=8)
+        elif outcome.recreated:
+            self.app.notify("The entry was deleted elsewhere; yours was saved as a new entry.",
+                            severity="warning", timeout=8)
         self.finished = True
         self.app.drafts.discard(self.key)
-        self.dismiss(saved.id)
+        self.dismiss(outcome.entry.id)
 
     def action_leave(self) -> None:
         self.save_draft()
         self.finished = True
-        if self._last_saved is not None:
+        if self._last_saved is not None and not self._last_saved.is_blank():
             self.app.notify("Draft kept. Open the editor again to carry on.", timeout=4)
         self.dismiss(None)
 
@@ -221,31 +199,36 @@ class EntryEditorScreen(Screen[int | None]):
     def action_external_editor(self) -> None:
         command = find_editor(self.app.settings.editor)
         if command is None:
-            self._status("No editor found: set $EDITOR (for example: export EDITOR=nano).", True)
+            self.status.say("No editor found: set $EDITOR (for example: export EDITOR=nano).",
+                            error=True)
             return
         self.save_draft()
         title = self.query_one("#title", Input)
         body = self.query_one("#body", TextArea)
+        written = f"{title.value}\n\n{body.text}"
         fd, name = tempfile.mkstemp(prefix="compass-", suffix=".md")
         path = Path(name)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(f"{title.value}\n\n{body.text}")
+                handle.write(written)
             code = self._run_editor([*command, str(path)])
-            if code != 0:
-                self._status(f"The editor exited with code {code}; text left as it was.", True)
-                return
             edited = path.read_text(encoding="utf-8")
         except OSError as exc:
-            self._status(f"Could not run the editor: {exc}", True)
+            self.status.say(f"Could not run the editor: {exc}", error=True)
             return
         finally:
             path.unlink(missing_ok=True)
+        if edited == written:
+            self.status.say("Nothing changed in your editor." if code == 0 else
+                            f"The editor exited with code {code}; nothing changed.")
+            return
+        # Whatever the exit code, text written to the file is the user's: keep it.
         first, _, rest = edited.partition("\n")
         title.value = first.strip()
         body.load_text(rest.lstrip("\n").rstrip() + "\n" if rest.strip() else "")
         self.save_draft()
-        self._status("Text brought back from your editor.")
+        self.status.say("Text brought back from your editor." if code == 0 else
+                        f"The editor exited with code {code}; what it saved was kept.")
 
     def _run_editor(self, argv: list[str]) -> int:
         if self.app.is_headless:

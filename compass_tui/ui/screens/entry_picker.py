@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from compass_tui.domain.entries import EntrySummary
+from compass_tui.ui.entry_render import summary_line
 
 
 class EntryPickerScreen(ModalScreen[int | None]):
@@ -19,7 +19,7 @@ class EntryPickerScreen(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
 
     def __init__(self, title: str, entries: list[EntrySummary], empty: str, hint: str = "",
-                 date_format: str = "%Y-%m-%d") -> None:
+                 date_format: str = "%Y-%m-%d  ") -> None:
         super().__init__()
         self.heading = title
         self.entries = entries
@@ -35,9 +35,7 @@ class EntryPickerScreen(ModalScreen[int | None]):
             elif self.hint:
                 yield Static(self.hint, classes="dialog-question")
             yield OptionList(
-                *(Option(Text.assemble((e.entry_date.strftime(self.date_format) + "  ", "bold"),
-                                       e.title or "(untitled)"), id=str(e.id))
-                  for e in self.entries),
+                *(Option(summary_line(e, self.date_format), id=str(e.id)) for e in self.entries),
                 id="picker-list",
             )
 

@@ -9,12 +9,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.timer import Timer
 from textual.widgets import Static
 
-from compass_tui.domain.entries import EntrySummary
-from compass_tui.services.drafts import draft_key
+from compass_tui.domain.entries import Draft, Entry, EntrySummary
+from compass_tui.services.drafts import edit_draft_key
 from compass_tui.services.journal import PAGE_SIZE
 from compass_tui.services.prompts import prompt_of_the_day
+from compass_tui.ui.entry_render import title_of
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.entry_editor import EntryEditorScreen
 from compass_tui.ui.screens.entry_picker import EntryPickerScreen
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
 EMPTY = "No entries yet. Press n to write the first one; ctrl+t in the editor brings a prompt."
+# Holding an arrow key moves faster than Markdown renders: draw at most this often.
+SHOW_INTERVAL = 0.05
 
 
 class JournalTab(Container):
@@ -48,39 +52,65 @@ class JournalTab(Container):
             yield ReadingPane(id="reading")
 
     def on_mount(self) -> None:
-        today = self.app.clock().date()
+        # The entry in the reading pane: what e, s and d act on.
+        self.shown: Entry | None = None
         self._on_this_day: list[EntrySummary] = []
-        self._show_today_line(prompt_of_the_day(today).text, 0)
+        self._pending_show: int | None = None
+        self._show_timer: Timer | None = None
+        self._show_today_line(0)
         self.reload()
-        self.query_one(EntryList).focus()
+        self.entry_list.focus()
         self._load_extras()
+
+    @property
+    def entry_list(self) -> EntryList:
+        return self.query_one(EntryList)
 
     # -- loading --------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
         """Reload from the top; only the first page is read."""
-        entries = self.query_one(EntryList)
+        entries = self.entry_list
         entries.reset()
         entries.append_page(self.app.journal.page(size=PAGE_SIZE), PAGE_SIZE)
-        if select is not None and not entries.select_entry(select):
-            self._show(select)
-        if not entries.summaries:
-            self.query_one(ReadingPane).show(None, EMPTY)
+        if select is not None:
+            self.show_entry(select)
+        elif not entries.summaries:
+            self._show_now(None)
+
+    def show_entry(self, entry_id: int) -> None:
+        """Select an entry in the list, or, when it is not loaded, show it on its own."""
+        entries = self.entry_list
+        if not entries.select_entry(entry_id):
+            entries.highlighted = None
+            self._show_now(entry_id)
 
     @on(EntryList.NeedMore)
     def _more(self) -> None:
-        entries = self.query_one(EntryList)
+        entries = self.entry_list
         if not entries.exhausted and entries.last is not None:
             entries.append_page(self.app.journal.page(after=entries.last), PAGE_SIZE)
 
     @on(EntryList.EntryChosen)
     def _chosen(self, event: EntryList.EntryChosen) -> None:
-        self._show(event.entry_id)
+        if event.entry_id is None:
+            return
+        if self._show_timer is None:
+            self._show_now(event.entry_id)
+            self._show_timer = self.set_timer(SHOW_INTERVAL, self._show_pending)
+        else:
+            self._pending_show = event.entry_id
 
-    def _show(self, entry_id: int | None) -> None:
+    def _show_pending(self) -> None:
+        self._show_timer = None
+        pending, self._pending_show = self._pending_show, None
+        if pending is not None and pending != (self.shown.id if self.shown else None):
+            self._show_now(pending)
+
+    def _show_now(self, entry_id: int | None) -> None:
         entry = self.app.journal.get(entry_id) if entry_id is not None else None
+        self.shown = entry
         self.query_one(ReadingPane).show(entry, EMPTY)
-        self._shown = entry
 
     @work(thread=True, exclusive=True, group="journal-extras", exit_on_error=False)
     def _load_extras(self) -> None:
@@ -93,9 +123,10 @@ class JournalTab(Container):
     def _extras_loaded(self, streak: int, earlier: list[EntrySummary]) -> None:
         self._on_this_day = earlier
         self.app.scheduler_bar.streak = streak
-        self._show_today_line(prompt_of_the_day(self.app.clock().date()).text, len(earlier))
+        self._show_today_line(len(earlier))
 
-    def _show_today_line(self, prompt: str, earlier: int) -> None:
+    def _show_today_line(self, earlier: int) -> None:
+        prompt = prompt_of_the_day(self.app.clock().date()).text
         line = Text(no_wrap=True, overflow="ellipsis")
         if earlier:
             line.append(f"o: {earlier} from this day in earlier years · ", style="bold")
@@ -105,54 +136,58 @@ class JournalTab(Container):
 
     # -- actions --------------------------------------------------------------
 
-    @property
-    def selected_id(self) -> int | None:
-        return self.query_one(EntryList).current_id
-
     def action_new_entry(self) -> None:
-        self.open_editor(None)
+        key = self.app.new_draft_key
+        self.open_editor(key, None, self.app.drafts.get(key))
 
     def action_edit_entry(self) -> None:
-        if self.selected_id is None:
+        if self.shown is None:
             self.app.bell()
             return
-        self.open_editor(self.selected_id)
+        key = edit_draft_key(self.shown.id)
+        self.open_editor(key, self.app.journal.get(self.shown.id), self.app.drafts.get(key))
 
-    def open_editor(self, entry_id: int | None) -> None:
-        entry = self.app.journal.get(entry_id) if entry_id is not None else None
-        draft = self.app.drafts.get(draft_key(entry_id))
-        self.app.push_screen(EntryEditorScreen(entry, draft), self._after_edit)
+    def resume_draft(self, draft: Draft) -> None:
+        entry = None
+        if draft.entry_id is not None:
+            entry = self.app.journal.get(draft.entry_id, include_trashed=True)
+        self.open_editor(draft.key, entry, draft)
+
+    def open_editor(self, key: str, entry: Entry | None, draft: Draft | None) -> None:
+        self.app.push_screen(EntryEditorScreen(key, entry, draft), self._after_edit)
 
     def _after_edit(self, saved_id: int | None) -> None:
         if saved_id is not None:
             self.reload(select=saved_id)
             self.app.notify("Saved.", timeout=2)
             self._load_extras()
-        self.query_one(EntryList).focus()
+        self.entry_list.focus()
 
     def action_toggle_star(self) -> None:
-        entry_id = self.selected_id
-        entry = self.app.journal.get(entry_id) if entry_id is not None else None
-        if entry is None:
+        if self.shown is None:
             return
-        self.app.journal.toggle_star(entry)
-        self.reload(select=entry.id)
+        self.app.journal.toggle_star(self.shown)
+        self._show_now(self.shown.id)
+        if self.shown is not None:
+            self.entry_list.update_entry(EntrySummary.model_validate(self.shown.model_dump()))
 
     def action_trash_entry(self) -> None:
-        entry_id = self.selected_id
-        entry = self.app.journal.get(entry_id) if entry_id is not None else None
+        entry = self.shown
         if entry is None:
             return
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.journal.trash(entry.id)
-                self.reload()
-                self.app.notify(f"Moved to trash: {entry.title or '(untitled)'}. Press u to undo.")
+            if not yes:
+                return
+            self.app.journal.trash(entry.id)
+            self.entry_list.drop_entry(entry.id)
+            if self.entry_list.current_id is None:
+                self._show_now(None)
+            self.app.notify(f"Moved to trash: {title_of(entry.title)}. Press u to undo.")
 
-        title = entry.title or "(untitled)"
         self.app.push_screen(
-            ConfirmScreen(f"Move “{title}” to the trash?\nYou can undo with u.", "Delete", "Keep"),
+            ConfirmScreen(f"Move “{title_of(entry.title)}” to the trash?\nYou can undo with u.",
+                          "Delete", "Keep"),
             answered,
         )
 
@@ -172,7 +207,7 @@ class JournalTab(Container):
     def action_open_trash(self) -> None:
         picker = EntryPickerScreen(
             "Trash", self.app.journal.trashed(), "The trash is empty.",
-            hint="Enter puts an entry back in the journal.", date_format="%Y-%m-%d %H:%M",
+            hint="Enter puts an entry back in the journal.", date_format="%Y-%m-%d %H:%M  ",
         )
         self.app.push_screen(picker, self._restore_from_trash)
 
@@ -187,7 +222,6 @@ class JournalTab(Container):
         self.app.push_screen(SearchScreen(), self._open_found)
 
     def _open_found(self, entry_id: int | None) -> None:
-        entries = self.query_one(EntryList)
-        if entry_id is not None and not entries.select_entry(entry_id):
-            self._show(entry_id)
-        entries.focus()
+        if entry_id is not None:
+            self.show_entry(entry_id)
+        self.entry_list.focus()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -19,11 +19,14 @@ from compass_tui.domain.dates import DateParseError
 from compass_tui.domain.entries import EntryQuery, SearchHit
 from compass_tui.domain.highlight import match_spans, search_terms
 from compass_tui.domain.tags import parse_tag_field
+from compass_tui.ui.entry_render import summary_line
+from compass_tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
 RESULT_LIMIT = 200
+HINT = "Type to search. Enter opens; ↓ moves to the results."
 TYPING_PAUSE = 0.12  # seconds: search once the typist pauses, not on every key
 
 
@@ -35,16 +38,11 @@ def highlighted(text: str, terms: list[str], base: str = "") -> Text:
 
 
 def hit_label(hit: SearchHit, terms: list[str]) -> Text:
-    entry = hit.entry
-    line = Text(no_wrap=True, overflow="ellipsis")
-    line.append("★ " if entry.starred else "  ", style="bold yellow")
-    line.append(entry.entry_date.strftime("%Y-%m-%d  "), style="dim")
-    line.append_text(highlighted(entry.title or "(untitled)", terms, "bold"))
-    if entry.tags:
-        line.append("  ")
-        line.append_text(highlighted(" ".join("@" + t for t in entry.tags), terms, "italic cyan"))
-    snippet = highlighted(hit.snippet, terms, "dim")
-    return Text.assemble(line, "\n    ", snippet)
+    """The entry's line and a snippet, every matching word highlighted."""
+    line = summary_line(hit.entry, "%Y-%m-%d  ")
+    for start, end in match_spans(line.plain, terms):
+        line.stylize("reverse bold", start, end)
+    return Text.assemble(line, "\n    ", highlighted(hit.snippet, terms, "dim"))
 
 
 class SearchScreen(ModalScreen[int | None]):
@@ -69,7 +67,7 @@ class SearchScreen(ModalScreen[int | None]):
                 yield Label("To", classes="field-label")
                 yield Input(placeholder="2025-03", id="search-to", compact=True)
                 yield Checkbox("★ only", id="search-starred", compact=True)
-            yield Static("Type to search. Enter opens; ↓ moves to the results.", id="search-status")
+            yield StatusLine(HINT, id="search-status")
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
@@ -108,11 +106,11 @@ class SearchScreen(ModalScreen[int | None]):
         try:
             query = self._query()
         except ValueError as exc:
-            self._show_status(str(exc), error=True)
+            self.status.say(str(exc), error=True)
             return
         if not (query.text or query.tags or query.starred or query.date_from or query.date_to):
             self.query_one("#search-results", OptionList).clear_options()
-            self._show_status("Type to search. Enter opens; ↓ moves to the results.")
+            self.status.say(HINT)
             return
         self._search(query)
 
@@ -131,12 +129,11 @@ class SearchScreen(ModalScreen[int | None]):
         results.add_options(Option(hit_label(hit, terms), id=str(hit.entry.id)) for hit in hits)
         more = "+" if len(hits) >= RESULT_LIMIT else ""
         noun = "entry" if len(hits) == 1 else "entries"
-        self._show_status(f"{len(hits)}{more} {noun} · {elapsed_ms:.0f} ms")
+        self.status.say(f"{len(hits)}{more} {noun} · {elapsed_ms:.0f} ms")
 
-    def _show_status(self, message: str, error: bool = False) -> None:
-        status = self.query_one("#search-status", Static)
-        status.update(message)
-        status.set_class(error, "error")
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#search-status", StatusLine)
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         results = self.query_one("#search-results", OptionList)

@@ -8,28 +8,18 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from compass_tui.domain.entries import EntrySummary
+from compass_tui.ui.entry_render import summary_line
 
 # Ask for the next page when the cursor comes this close to the last row.
 PREFETCH_MARGIN = 15
+DAY_PREFIX = "day:"
 
 
 def day_heading(day: date) -> Text:
     return Text(day.strftime("%a %d %b %Y"), style="bold")
-
-
-def entry_label(entry: EntrySummary) -> Text:
-    label = Text()
-    label.append("★ " if entry.starred else "  ", style="bold yellow")
-    label.append(entry.entry_date.strftime("%H:%M "), style="dim")
-    label.append(entry.title or "(untitled)")
-    if entry.tags:
-        label.append("  " + " ".join("@" + t for t in entry.tags), style="italic cyan")
-    label.no_wrap = True
-    label.overflow = "ellipsis"
-    return label
 
 
 class EntryList(OptionList):
@@ -67,9 +57,9 @@ class EntryList(OptionList):
         for entry in page:
             day = entry.entry_date.date()
             if day != self._last_day:
-                options.append(Option(day_heading(day), disabled=True))
+                options.append(Option(day_heading(day), id=f"{DAY_PREFIX}{day}", disabled=True))
                 self._last_day = day
-            options.append(Option(entry_label(entry), id=str(entry.id)))
+            options.append(Option(summary_line(entry, "%H:%M "), id=str(entry.id)))
             self.summaries[entry.id] = entry
         if page:
             self.last = page[-1]
@@ -82,14 +72,37 @@ class EntryList(OptionList):
         """Move the cursor to an entry if it is loaded."""
         try:
             self.highlighted = self.get_option_index(str(entry_id))
-        except Exception:  # OptionDoesNotExist: not in the loaded pages
+        except OptionDoesNotExist:
             return False
         return True
+
+    def update_entry(self, entry: EntrySummary) -> None:
+        """Redraw one line in place (after a star), keeping the cursor where it is."""
+        if entry.id in self.summaries:
+            self.summaries[entry.id] = entry
+            self.replace_option_prompt(str(entry.id), summary_line(entry, "%H:%M "))
+
+    def drop_entry(self, entry_id: int) -> None:
+        """Remove one line in place (after a delete), and its day heading if now empty."""
+        if self.summaries.pop(entry_id, None) is None:
+            return
+        index = self.get_option_index(str(entry_id))
+        self.remove_option_at_index(index)
+        before = self.get_option_at_index(index - 1) if index > 0 else None
+        after = self.get_option_at_index(index) if index < self.option_count else None
+        heading_alone = before is not None and (before.id or "").startswith(DAY_PREFIX)
+        if heading_alone and (after is None or (after.id or "").startswith(DAY_PREFIX)):
+            self.remove_option_at_index(index - 1)
+        if self.summaries and (self.highlighted is None or self.highlighted_option is None
+                               or self.highlighted_option.disabled):
+            self.action_cursor_down()
 
     @property
     def current_id(self) -> int | None:
         option = self.highlighted_option
-        return int(option.id) if option is not None and option.id else None
+        if option is None or not option.id or option.id.startswith(DAY_PREFIX):
+            return None
+        return int(option.id)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 from compass_tui.domain.entries import Entry
+from compass_tui.ui.entry_render import STAR, STAR_STYLE, TAG_STYLE, tags_label, title_of
 
 
 def rating_text(label: str, value: int | None) -> str:
@@ -17,15 +18,15 @@ def rating_text(label: str, value: int | None) -> str:
 def entry_heading(entry: Entry) -> Text:
     text = Text()
     if entry.starred:
-        text.append("★ ", style="bold yellow")
-    text.append(entry.title or "(untitled)", style="bold")
+        text.append(STAR, style=STAR_STYLE)
+    text.append(title_of(entry.title), style="bold")
     text.append("\n" + entry.entry_date.strftime("%A %d %B %Y, %H:%M"), style="dim")
     extras = [rating_text("energy", entry.energy), rating_text("fulfilment", entry.fulfilment)]
     extras = [x for x in extras if x]
     if extras:
         text.append("   " + "   ".join(extras), style="dim")
     if entry.tags:
-        text.append("\n" + " ".join("@" + t for t in entry.tags), style="italic cyan")
+        text.append("\n" + tags_label(entry.tags), style=TAG_STYLE)
     return text
 
 
