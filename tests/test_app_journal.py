@@ -4,10 +4,12 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Markdown, OptionList, Static, TextArea
 
 from compass_tui.domain.entries import Entry, EntryInput, EntryQuery
 from compass_tui.store.repository import Repository
+from compass_tui.ui.screens import entry_editor
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.draft_recovery import DraftRecoveryScreen
 from compass_tui.ui.screens.entry_editor import EntryEditorScreen
@@ -180,14 +182,19 @@ async def test_escape_keeps_a_draft_that_is_offered_at_next_start(repo: Reposito
 
 async def test_draft_survives_sighup(repo: Repository) -> None:
     app = make_app(repo)
+    exits: list[int | None] = []
     async with app.run_test(size=(80, 24)) as pilot:
+        real_exit = app.exit
+        app.exit = lambda *a, return_code=0, **k: exits.append(return_code)  # type: ignore[method-assign]
         await pilot.press("n")
         await type_text(pilot, "Words typed before the line dropped")
         os.kill(os.getpid(), signal.SIGHUP)
         await pilot.pause(0.2)
-    assert app.return_code == 129
-    [draft] = repo.drafts.all()
-    assert draft.title == "Words typed before the line dropped"
+        # The handler itself wrote the draft, before asking the app to exit.
+        assert exits == [128 + signal.SIGHUP]
+        assert [d.title for d in repo.drafts.all()] == ["Words typed before the line dropped"]
+        app.exit = real_exit  # type: ignore[method-assign]
+        await pilot.press("ctrl+q")
 
 
 async def test_quit_from_the_editor_keeps_the_draft(repo: Repository) -> None:
@@ -200,13 +207,18 @@ async def test_quit_from_the_editor_keeps_the_draft(repo: Repository) -> None:
     assert [d.title for d in repo.drafts.all()] == ["Unfinished"]
 
 
-async def test_draft_is_autosaved_while_typing(repo: Repository) -> None:
+async def test_draft_is_autosaved_while_typing(repo: Repository,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entry_editor, "AUTOSAVE_SECONDS", 0.1)
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
-        await type_text(pilot, "Autosaved")
-        app.screen.save_draft()  # what the interval timer calls
+        await type_text(pilot, "Autosaved")  # nothing but the timer saves while typing
+        await pilot.pause(0.3)
         assert [d.title for d in repo.drafts.all()] == ["Autosaved"]
+        await type_text(pilot, " twice")
+        await pilot.pause(0.3)
+        assert [d.title for d in repo.drafts.all()] == ["Autosaved twice"]
 
 
 async def test_bad_input_in_the_editor_saves_nothing(repo: Repository) -> None:
@@ -327,3 +339,125 @@ async def test_o_lists_entries_from_this_day_in_earlier_years(repo: Repository) 
         await pilot.press("down", "enter")
         await settle(pilot)
         assert app.query_one(EntryList).current_id == old.id
+
+
+def many(repo: Repository, count: int) -> None:
+    repo.entries.add_many(
+        EntryInput(entry_date=datetime(2025, 6, 1 + i % 28, 8, i // 28), title=f"Filler {i}")
+        for i in range(count)
+    )
+
+
+async def test_found_entry_beyond_the_first_page_is_the_one_acted_on(repo: Repository) -> None:
+    old = repo.entries.add(EntryInput(entry_date=datetime(2019, 5, 1, 8), title="Ancient zebra"))
+    many(repo, 150)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "zebra")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.journal_tab.shown.id == old.id
+        assert app.query_one(EntryList).current_id is None  # not loaded: no other row marked
+        await pilot.press("e")
+        assert isinstance(app.screen, EntryEditorScreen)
+        assert app.screen.query_one("#title", Input).value == "Ancient zebra"
+        await pilot.press("escape")
+
+
+async def test_star_and_delete_keep_the_place_in_the_list(repo: Repository) -> None:
+    many(repo, 30)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        entries = app.query_one(EntryList)
+        for _ in range(10):
+            await pilot.press("down")
+        await pilot.pause(0.1)
+        here = entries.current_id
+        position = entries.highlighted
+        await pilot.press("s")
+        await settle(pilot)
+        assert entries.current_id == here and entries.highlighted == position
+        assert repo.entries.get(here).starred
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert here not in entries.summaries
+        assert entries.current_id is not None and entries.current_id != here
+        assert abs((entries.highlighted or 0) - position) <= 2
+
+
+async def test_resumed_draft_of_a_changed_entry_keeps_both(repo: Repository) -> None:
+    from compass_tui.domain.entries import Draft
+
+    entry_id = seed(repo, "Plan", "first version")
+    entry = repo.entries.get(entry_id)
+    repo.drafts.save(Draft(key=f"entry:{entry_id}", entry_id=entry_id, entry_version=1,
+                           title="Plan", body="typed last night"))
+    repo.entries.update(entry_id, EntryInput(entry_date=entry.entry_date, title="Plan",
+                                             body="saved from the phone"), expected_version=1)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "keeps both" in app.screen.query_one("#editor-status", Static).render().plain
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert sorted(e.body for e in all_entries(repo)) == ["saved from the phone",
+                                                         "typed last night"]
+    assert repo.drafts.all() == []
+
+
+async def test_draft_of_an_entry_trashed_meanwhile_is_saved_once(repo: Repository) -> None:
+    from compass_tui.domain.entries import Draft
+
+    entry_id = seed(repo, "Gone")
+    repo.drafts.save(Draft(key=f"entry:{entry_id}", entry_id=entry_id, entry_version=1,
+                           title="Gone", body="but not my words"))
+    repo.entries.trash(entry_id)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert [e.body for e in all_entries(repo)] == ["but not my words"]
+    assert repo.drafts.all() == []
+
+
+async def test_two_instances_keep_separate_new_drafts(repo: Repository) -> None:
+    first, second = make_app(repo), make_app(repo)
+    async with first.run_test(size=(80, 24)) as one:
+        await one.press("n")
+        await type_text(one, "From the laptop")
+        await one.press("escape")
+    async with second.run_test(size=(80, 24)) as two:
+        await two.pause()
+        await two.press("escape")  # not now: the other session's draft
+        await two.press("n")
+        await type_text(two, "From the phone")
+        await two.press("ctrl+s")
+        await settle(two)
+    assert [d.title for d in repo.drafts.all()] == ["From the laptop"]
+
+
+async def test_editor_that_exits_non_zero_still_gives_back_its_text(
+    repo: Repository, tmp_path: Path
+) -> None:
+    script = tmp_path / "crashy-editor"
+    script.write_text('#!/bin/sh\nprintf "saved before the crash\\n" >> "$1"\nexit 3\n')
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    app = make_app(repo, editor=str(script))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Title")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        body = app.screen.query_one("#body", TextArea).text
+        assert "saved before the crash" in body
+        assert "code 3" in app.screen.query_one("#editor-status", Static).render().plain

@@ -74,12 +74,15 @@ async def test_ctrl_q_quits(repo: Repository) -> None:
     assert app.return_code == 0
 
 
-async def test_no_color_is_honoured(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(repo)
+async def test_unknown_theme_is_a_warning_not_a_crash(repo: Repository) -> None:
+    from compass_tui.config import Settings
+    from compass_tui.ui.app import CompassApp
+    from tests.conftest import fixed_clock
+
+    app = CompassApp(repo, Settings(db_url="x", theme="no-such-theme"), clock=fixed_clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert app.no_color
+        assert any("no-such-theme" in n.message for n in app._notifications)
 
 
 async def test_sixteen_colour_theme_can_be_chosen(repo: Repository) -> None:

@@ -146,3 +146,31 @@ def test_python_dash_m_runs_the_same_cli(db: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.startswith("compass-tui ")
+
+
+def test_large_n_and_month_only_prefix(db: Path) -> None:
+    assert compass("add", "May: the offsite moved", db=db).returncode == 0
+    [entry] = listed(db, "-n", "200000")
+    assert entry["title"] == "May: the offsite moved"  # a month names no day: kept as text
+
+
+@pytest.mark.parametrize("when", ["9999", "0000", "9999-12", "1 march 10000"])
+def test_out_of_range_years_are_bad_input(db: Path, when: str) -> None:
+    result = compass("list", "--from", when, db=db)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_database_driver_is_one_line(tmp_path: Path) -> None:
+    result = compass("--db", "mysql://user@localhost/journal", "list")
+    assert result.returncode == 2
+    assert "cannot open database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_backup_refuses_to_overwrite_the_database(db: Path) -> None:
+    compass("add", "Keep", db=db)
+    result = compass("backup", str(db), db=db)
+    assert result.returncode == 2
+    assert count_entries(db) == 1
