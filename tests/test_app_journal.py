@@ -461,3 +461,26 @@ async def test_editor_that_exits_non_zero_still_gives_back_its_text(
         body = app.screen.query_one("#body", TextArea).text
         assert "saved before the crash" in body
         assert "code 3" in app.screen.query_one("#editor-status", Static).render().plain
+
+
+async def test_opening_and_quitting_without_changes_leaves_no_draft(repo: Repository) -> None:
+    seed(repo, "Untouched")
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert repo.drafts.all() == []
+
+
+async def test_typing_then_undoing_everything_leaves_no_draft(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Oops")
+        app.screen.save_draft()
+        assert len(repo.drafts.all()) == 1
+        app.screen.query_one("#title", Input).value = ""
+        await pilot.press("escape")
+    assert repo.drafts.all() == []

@@ -149,10 +149,15 @@ class EntryEditorScreen(Screen[int | None]):
         if self.finished:
             return
         draft = self.current_draft()
-        baseline = self._last_saved or self._start
-        if not force and draft == baseline:
-            return
         try:
+            if draft == self._start and self._restored is None:
+                # Back to how the editor opened: there is nothing to keep.
+                if self._last_saved is not None:
+                    self.app.drafts.discard(self.key)
+                    self._last_saved = None
+                return
+            if not force and draft == self._last_saved:
+                return
             self.app.drafts.save(draft)
         except SQLAlchemyError as exc:
             self.status.say(f"Draft not saved ({type(exc).__name__}); your text is still here.",

@@ -11,7 +11,9 @@ from textual.widgets import Markdown
 HELP = """\
 # Keys
 
-| Anywhere (no text field focused) | |
+## Anywhere (no text field focused)
+
+| Key | Does |
 |---|---|
 | `1` … `5` | Journal, Values, Goals, Timeline, Vision |
 | `n` | new item in this tab |
@@ -20,7 +22,9 @@ HELP = """\
 | `ctrl+p` | command palette |
 | `ctrl+q` | quit (an open draft is kept) |
 
-| Journal list | |
+## Journal list
+
+| Key | Does |
 |---|---|
 | `↑` `↓` / `j` `k` | move |
 | `e` | edit the selected entry |
@@ -31,14 +35,18 @@ HELP = """\
 | `t` | the trash: put a deleted entry back |
 | `tab` | read the entry (scroll with arrows) |
 
-| Writing | |
+## Writing
+
+| Key | Does |
 |---|---|
 | `ctrl+s` | save |
 | `escape` | leave; the text stays as a draft |
 | `ctrl+o` | open the text in `$VISUAL` / `$EDITOR` |
 | `ctrl+t` | insert today's reflection prompt |
 
-| Search | |
+## Search
+
+| Key | Does |
 |---|---|
 | type | results as you type; every word must match (prefixes count) |
 | Tag / From / To | `@mentor`, `last month`, `2025-03`, `2025-03-14`, `3 weeks ago` |
