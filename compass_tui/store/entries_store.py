@@ -270,17 +270,16 @@ class EntryStore:
         end = datetime.combine(until + timedelta(days=1), datetime.min.time())
         with self._sessions() as session:
             result = session.execute(
-                select(EntryRow.entry_date)
+                select(func.date(EntryRow.entry_date))
                 .where(EntryRow.deleted_at.is_(None), EntryRow.entry_date < end)
                 .order_by(EntryRow.entry_date.desc())
-                .execution_options(yield_per=500)
+                .execution_options(yield_per=1000)
             )
-            last: date | None = None
-            for (when,) in result:
-                day = when.date()
+            last = None
+            for (day,) in result:  # SQLite gives 'YYYY-MM-DD', PostgreSQL a date
                 if day != last:
                     last = day
-                    yield day
+                    yield day if isinstance(day, date) else date.fromisoformat(day)
 
     def on_this_day(self, today: date, limit: int = 20) -> list[EntrySummary]:
         """Entries written on today's month and day in earlier years (indexed look-ups)."""

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -42,9 +43,16 @@ entry_tags = Table(
 
 class EntryRow(Base):
     __tablename__ = "entries"
+    # Partial indexes: every list, search and on-this-day query reads live entries
+    # newest first; only the trash reads deleted ones. One index for the trash
+    # would lure SQLite into sorting every live entry instead.
     __table_args__ = (
-        Index("ix_entries_date_id", "entry_date", "id"),
-        Index("ix_entries_deleted_at", "deleted_at"),
+        Index("ix_entries_live", "entry_date", "id",
+              sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
+        Index("ix_entries_trashed", "deleted_at",
+              sqlite_where=text("deleted_at IS NOT NULL"),
+              postgresql_where=text("deleted_at IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -60,7 +60,8 @@ class JournalTab(Container):
         self._show_today_line(0)
         self.reload()
         self.entry_list.focus()
-        self._load_extras()
+        # After the first paint, so the extra reads never delay it.
+        self.call_after_refresh(self._load_extras)
 
     @property
     def entry_list(self) -> EntryList:

@@ -58,8 +58,11 @@ def upgrade() -> None:
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_entries")),
     )
-    op.create_index("ix_entries_date_id", "entries", ["entry_date", "id"], unique=False)
-    op.create_index("ix_entries_deleted_at", "entries", ["deleted_at"], unique=False)
+    live, trashed = sa.text("deleted_at IS NULL"), sa.text("deleted_at IS NOT NULL")
+    op.create_index("ix_entries_live", "entries", ["entry_date", "id"], unique=False,
+                    sqlite_where=live, postgresql_where=live)
+    op.create_index("ix_entries_trashed", "entries", ["deleted_at"], unique=False,
+                    sqlite_where=trashed, postgresql_where=trashed)
     op.create_table(
         "tags",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -110,6 +113,6 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_entry_tags_tag_id"), table_name="entry_tags")
     op.drop_table("entry_tags")
     op.drop_table("tags")
-    op.drop_index("ix_entries_deleted_at", table_name="entries")
-    op.drop_index("ix_entries_date_id", table_name="entries")
+    op.drop_index("ix_entries_trashed", table_name="entries")
+    op.drop_index("ix_entries_live", table_name="entries")
     op.drop_table("entries")
