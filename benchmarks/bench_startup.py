@@ -26,7 +26,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _common import OUT_DIR, REPO_ROOT, copy_db, ensure_journal, median
+from _common import (
+    OUT_DIR,
+    REPO_ROOT,
+    copy_db,
+    ensure_journal,
+    find_compass,
+    machine_note,
+    median,
+)
 
 from compass_tui.services.journal import JournalService
 from compass_tui.store.repository import Repository
@@ -44,7 +52,9 @@ class Tmux:
     def __init__(self) -> None:
         self.socket = f"compass-bench-{os.getpid()}"
         # Keep the server up between sessions so launches do not include its start.
-        self.run("start-server", ";", "set-option", "-g", "exit-empty", "off")
+        self.run("start-server", ";", "set-option", "-g", "exit-empty", "off",
+                 ";", "set-option", "-g", "remain-on-exit", "on")  # a crash stays readable
+        self.socket_path = Path(self.run("display-message", "-p", "#{socket_path}").strip())
 
     def run(self, *args: str, check: bool = True) -> str:
         done = subprocess.run(["tmux", "-L", self.socket, *args],
@@ -60,6 +70,10 @@ class Tmux:
     def screen(self, name: str) -> str:
         return self.run("capture-pane", "-p", "-t", name, check=False)
 
+    def pane_dead(self, name: str) -> bool:
+        return self.run("display-message", "-p", "-t", name, "#{pane_dead}",
+                        check=False).strip() != "0"
+
     def pane_pid(self, name: str) -> int:
         return int(self.run("list-panes", "-t", name, "-F", "#{pane_pid}").split()[0])
 
@@ -68,6 +82,8 @@ class Tmux:
 
     def close(self) -> None:
         self.run("kill-server", check=False)
+        if self.socket_path.name == self.socket:
+            self.socket_path.unlink(missing_ok=True)
 
 
 def status_kib(pid: int, key: str) -> int | None:
@@ -79,6 +95,15 @@ def status_kib(pid: int, key: str) -> int | None:
     except (FileNotFoundError, ProcessLookupError):
         return None
     return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (all its threads) so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def app_pid(pane_pid: int) -> int:
@@ -119,6 +144,8 @@ def expected_text(db: Path) -> str:
 @dataclass
 class Sample:
     seconds: float
+    cpu_painted: float
+    cpu_settled: float
     rss_painted_mib: float
     rss_settled_mib: float
     hwm_mib: float
@@ -138,34 +165,44 @@ def one_run(tmux: Tmux, compass: Path, journal: Journal, width: int, height: int
     started = time.perf_counter()
     tmux.new_session(name, width, height, command)
     try:
+        polls = 0
         while True:
             screen = tmux.screen(name)
             if journal.expected in screen:
                 seconds = time.perf_counter() - started
                 break
+            polls += 1
+            if polls % 25 == 0 and tmux.pane_dead(name):
+                raise RuntimeError(f"the app ended before showing {journal.expected!r}:\n"
+                                   f"{tmux.screen(name)}")
             if time.perf_counter() - started > TIMEOUT_SECONDS:
                 raise RuntimeError(f"{journal.expected!r} not on screen after "
                                    f"{TIMEOUT_SECONDS:.0f} s:\n{screen}")
             time.sleep(POLL_SECONDS)
         pid = app_pid(tmux.pane_pid(name))
         painted = status_kib(pid, "VmRSS") or 0
+        cpu_painted = cpu_seconds(pid) or 0.0
         time.sleep(SETTLE_SECONDS)
         settled = status_kib(pid, "VmRSS") or 0
+        cpu_settled = cpu_seconds(pid) or 0.0
         hwm = status_kib(pid, "VmHWM") or 0
     finally:
         tmux.kill_session(name)
     wait_gone(pid)
-    return Sample(seconds, painted / 1024, settled / 1024, hwm / 1024)
+    return Sample(seconds, cpu_painted, cpu_settled, painted / 1024, settled / 1024, hwm / 1024)
 
 
-def find_compass() -> Path:
-    beside = Path(sys.executable).parent / "compass"
-    if beside.exists():
-        return beside
-    found = shutil.which("compass")
-    if found is None:
-        sys.exit("compass is not installed: run from the project's venv")
-    return Path(found)
+def run_with_retry(tmux: Tmux, compass: Path, journal: Journal, width: int, height: int,
+                   name: str, tries: int = 3) -> Sample:
+    """A run that fails (the app died, or never painted) is reported and tried again."""
+    for attempt in range(1, tries + 1):
+        try:
+            return one_run(tmux, compass, journal, width, height, f"{name}-{attempt}")
+        except RuntimeError as exc:
+            print(f"[{name}: attempt {attempt} failed: {exc}]", file=sys.stderr, flush=True)
+            if attempt == tries:
+                raise
+    raise AssertionError("unreachable")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         db = copy_db(source, OUT_DIR / f"startup-{n}.db")
         journals.append(Journal(n, db, expected_text(db)))
 
+    load_before = machine_note()
     tmux = Tmux()
     try:
         for width, height in terminals:
@@ -196,11 +234,12 @@ def main(argv: list[str] | None = None) -> int:
             for journal in journals:
                 journal.samples[term] = []
                 for i in range(args.warmup):
-                    one_run(tmux, compass, journal, width, height, f"warm-{journal.entries}-{i}")
+                    run_with_retry(tmux, compass, journal, width, height,
+                                   f"warm-{journal.entries}-{i}")
             for run in range(args.runs):
                 for journal in journals:  # interleaved, so drift hits every size alike
-                    sample = one_run(tmux, compass, journal, width, height,
-                                     f"run-{journal.entries}-{run}")
+                    sample = run_with_retry(tmux, compass, journal, width, height,
+                                            f"run-{journal.entries}-{run}")
                     journal.samples[term].append(sample)
     finally:
         tmux.close()
@@ -209,18 +248,21 @@ def main(argv: list[str] | None = None) -> int:
     app = compass.relative_to(REPO_ROOT) if compass.is_relative_to(REPO_ROOT) else compass
     print(f"start-up benchmark: launch -> first entry painted, {args.runs} runs per size "
           f"(median), {version}, app {app}")
+    print(f"machine before: {load_before}; after: {machine_note()}")
     for width, height in terminals:
         term = f"{width}x{height}"
         print(f"\nterminal {term}")
-        print(f"{'entries':>8} {'start s':>8} {'min s':>7} {'max s':>7} "
-              f"{'RSS painted MiB':>16} {'RSS +1s MiB':>12} {'peak MiB':>9}  waited for")
+        print(f"{'entries':>8} {'start s':>8} {'min s':>7} {'max s':>7} {'CPU s':>6} "
+              f"{'CPU +1s':>7} {'RSS MiB':>8} {'RSS +1s':>8} {'peak':>6}  waited for")
         for journal in journals:
             s = journal.samples[term]
             secs = [x.seconds for x in s]
             print(f"{journal.entries:>8} {median(secs):>8.3f} {min(secs):>7.3f} {max(secs):>7.3f} "
-                  f"{median([x.rss_painted_mib for x in s]):>16.1f} "
-                  f"{median([x.rss_settled_mib for x in s]):>12.1f} "
-                  f"{median([x.hwm_mib for x in s]):>9.1f}  {journal.expected!r}")
+                  f"{median([x.cpu_painted for x in s]):>6.2f} "
+                  f"{median([x.cpu_settled for x in s]):>7.2f} "
+                  f"{median([x.rss_painted_mib for x in s]):>8.1f} "
+                  f"{median([x.rss_settled_mib for x in s]):>8.1f} "
+                  f"{median([x.hwm_mib for x in s]):>6.1f}  {journal.expected!r}")
         by_size = {j.entries: j.samples[term] for j in journals}
         if 0 in by_size and 100_000 in by_size:
             small, big = by_size[0], by_size[100_000]
@@ -230,8 +272,10 @@ def main(argv: list[str] | None = None) -> int:
                          / median([x.rss_settled_mib for x in small]))
             painted_ratio = (median([x.rss_painted_mib for x in big])
                              / median([x.rss_painted_mib for x in small]))
-            print(f"ratio 100k/0: start-up {start_ratio:.2f}x, RSS painted {painted_ratio:.2f}x, "
-                  f"RSS +1s {rss_ratio:.2f}x")
+            cpu_ratio = (median([x.cpu_painted for x in big])
+                         / median([x.cpu_painted for x in small]))
+            print(f"ratio 100k/0: start-up {start_ratio:.2f}x (CPU to paint {cpu_ratio:.2f}x), "
+                  f"RSS painted {painted_ratio:.2f}x, RSS +1s {rss_ratio:.2f}x")
     return 0
 
 

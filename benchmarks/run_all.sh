@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Run the three benchmarks at full size; results go to benchmarks/out/results.txt
+# (progress and installer chatter to benchmarks/out/run_all.log and the screen).
+# Journals are generated into benchmarks/out/ on first use (100,000 entries: ~1 min).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-.venv/bin/python}
+mkdir -p benchmarks/out
+{
+  echo "compass-tui benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -sr), $("$PY" --version)"
+  # The code measured: a digest of compass_tui's sources (the tree may not be a git checkout).
+  echo "compass_tui sources: $(find compass_tui -name '*.py' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-12)"
+  echo
+  "$PY" benchmarks/bench_search.py
+  echo
+  "$PY" benchmarks/bench_startup.py --terminal 80x24 --terminal 200x60
+  echo
+  "$PY" benchmarks/bench_list_vs_jrnl.py --words mentor team
+} 2> >(tee benchmarks/out/run_all.log >&2) | tee benchmarks/out/results.txt
