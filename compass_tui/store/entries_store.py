@@ -6,7 +6,20 @@ from calendar import isleap
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, and_, delete, exists, false, func, or_, select, text, update
+from sqlalchemy import (
+    DateTime,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from compass_tui.domain.entries import (
@@ -66,6 +79,10 @@ def _summary(row: object) -> EntrySummary:
 COMMON_MATCHES = 1000
 _FTS_IDS = "SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match"
 _COUNT_UP_TO = text(f"SELECT count(*) FROM ({_FTS_IDS} LIMIT :cap)")
+_DAYS_NEWEST_FIRST = text(
+    "SELECT date(entry_date) FROM entries WHERE deleted_at IS NULL AND entry_date < :end"
+    " ORDER BY entry_date DESC"
+).bindparams(bindparam("end", type_=DateTime()))
 
 
 def fts_match(query: str) -> str | None:
@@ -266,15 +283,15 @@ class EntryStore:
         return stmt
 
     def days_newest_first(self, until: date) -> Iterator[date]:
-        """Distinct entry days, newest first, streamed so a caller can stop early."""
+        """Distinct entry days, newest first, streamed so a caller can stop early.
+
+        Plain SQL text: a years-long streak streams every entry, and typed
+        row processing would cost more than the query.
+        """
         end = datetime.combine(until + timedelta(days=1), datetime.min.time())
         with self._sessions() as session:
-            result = session.execute(
-                select(func.date(EntryRow.entry_date))
-                .where(EntryRow.deleted_at.is_(None), EntryRow.entry_date < end)
-                .order_by(EntryRow.entry_date.desc())
-                .execution_options(yield_per=1000)
-            )
+            result = session.execute(_DAYS_NEWEST_FIRST.execution_options(yield_per=2000),
+                                     {"end": end})
             last = None
             for (day,) in result:  # SQLite gives 'YYYY-MM-DD', PostgreSQL a date
                 if day != last:

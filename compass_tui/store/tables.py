@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -93,3 +94,129 @@ class DraftRow(Base):
     energy: Mapped[int | None] = mapped_column(Integer)
     fulfilment: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# -- Values and self-assessment ---------------------------------------------
+
+
+class ValueRow(Base):
+    __tablename__ = "core_values"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    # Lower-cased name: one value per name, whatever the capitals.
+    name_key: Mapped[str] = mapped_column(String(100), unique=True)
+    meaning: Mapped[str] = mapped_column(Text, default="")
+    why: Mapped[str] = mapped_column(Text, default="")
+    # 1 = most important; None once retired. Kept dense 1..N by the repository.
+    rank: Mapped[int | None] = mapped_column(Integer)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ValueRankRow(Base):
+    """One row each time a value's rank changes, so the order can be read back in time."""
+
+    __tablename__ = "value_rank_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value_id: Mapped[int] = mapped_column(
+        ForeignKey("core_values.id", ondelete="CASCADE"), index=True
+    )
+    rank: Mapped[int | None] = mapped_column(Integer)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class SkillRow(Base):
+    __tablename__ = "skills"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100), unique=True)
+    category: Mapped[str] = mapped_column(String(20))
+    level: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    # A skill a goal needs but the user lacks: what learning tasks aim at.
+    is_gap: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FeedbackRow(Base):
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    skill_id: Mapped[int | None] = mapped_column(
+        ForeignKey("skills.id", ondelete="CASCADE"), index=True
+    )
+    giver: Mapped[str] = mapped_column(String(200))
+    given_on: Mapped[date | None] = mapped_column(Date)
+    said: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+passion_entries = Table(
+    "passion_entries",
+    Base.metadata,
+    Column("passion_id", ForeignKey("passions.id", ondelete="CASCADE"), primary_key=True),
+    Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+
+class PassionRow(Base):
+    __tablename__ = "passions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # "absorbs" (lose track of time), "fulfils" (most fulfilled), "problem" (love solving)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    # Journal entries carrying this tag show the passion at work.
+    tag: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SwotRow(Base):
+    __tablename__ = "swot_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quadrant: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PersonalityRow(Base):
+    __tablename__ = "personality_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    framework: Mapped[str] = mapped_column(String(40))
+    result: Mapped[str] = mapped_column(Text)
+    taken_on: Mapped[date | None] = mapped_column(Date)
+    meaning: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# -- Goals (the columns the Values tab reads; the Goals tab adds the rest) ----
+
+
+class GoalRow(Base):
+    __tablename__ = "goals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    horizon: Mapped[str] = mapped_column(String(10))  # "short" | "long"
+    status: Mapped[str] = mapped_column(String(12), index=True)  # active, paused, done, ...
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+goal_values = Table(
+    "goal_values",
+    Base.metadata,
+    Column("goal_id", ForeignKey("goals.id", ondelete="CASCADE"), primary_key=True),
+    Column("value_id", ForeignKey("core_values.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
