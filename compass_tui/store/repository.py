@@ -9,6 +9,8 @@ from compass_tui.store import migrate
 from compass_tui.store.drafts_store import DraftStore
 from compass_tui.store.engine import make_engine
 from compass_tui.store.entries_store import EntryStore
+from compass_tui.store.goals_store import GoalStore
+from compass_tui.store.values_store import ValueStore
 
 
 class Repository:
@@ -22,6 +24,8 @@ class Repository:
         sessions = sessionmaker(engine, expire_on_commit=False)
         self.entries = EntryStore(sessions, full_text=engine.dialect.name == "sqlite")
         self.drafts = DraftStore(sessions)
+        self.values = ValueStore(sessions)
+        self.goals = GoalStore(sessions)
 
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Repository:

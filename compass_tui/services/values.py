@@ -1,0 +1,92 @@
+"""Core values: the catalogue, the ranking and its history, and alignment with the plan."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import timedelta
+from functools import cache
+from typing import Any
+
+from compass_tui.config import resource_dir
+from compass_tui.domain.values import (
+    RECENT_DAYS,
+    Alignment,
+    CatalogueValue,
+    CoreValue,
+    RankChange,
+    ValueInput,
+    value_tag,
+)
+from compass_tui.services.clock import Clock, system_clock
+from compass_tui.store.repository import Repository
+
+
+@cache
+def load_catalogue() -> tuple[CatalogueValue, ...]:
+    with (resource_dir("seeds") / "values.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return tuple(CatalogueValue.model_validate(item) for item in data["value"])
+
+
+class ValuesService:
+    def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
+        self._values = repo.values
+        self._clock = clock
+
+    def catalogue(self) -> tuple[CatalogueValue, ...]:
+        return load_catalogue()
+
+    def add(self, data: ValueInput) -> CoreValue:
+        return self._values.add(data, self._clock())
+
+    def update(self, value_id: int, data: ValueInput) -> CoreValue:
+        return self._values.update(value_id, data, self._clock())
+
+    def move(self, value: CoreValue, delta: int) -> CoreValue:
+        """Up (delta -1) or down (+1) the ranking; the order is saved at once."""
+        if value.rank is None:
+            return value
+        return self._values.move_to(value.id, value.rank + delta, self._clock())
+
+    def retire(self, value_id: int) -> CoreValue:
+        return self._values.retire(value_id, self._clock())
+
+    def restore(self, value_id: int) -> CoreValue:
+        return self._values.restore(value_id, self._clock())
+
+    def delete(self, value_id: int) -> None:
+        self._values.delete(value_id, self._clock())
+
+    def active(self) -> list[CoreValue]:
+        return self._values.active()
+
+    def retired(self) -> list[CoreValue]:
+        return self._values.retired()
+
+    def get(self, value_id: int) -> CoreValue | None:
+        return self._values.get(value_id)
+
+    def history(self, value_id: int | None = None) -> list[RankChange]:
+        changes = self._values.history()
+        return [c for c in changes if value_id is None or c.value_id == value_id]
+
+    def alignment(self) -> list[Alignment]:
+        """For each ranked value: active goals serving it, journal entries tagged with it lately."""
+        active = self._values.active()
+        since = self._clock() - timedelta(days=RECENT_DAYS)
+        return self._values.alignment({v.id: value_tag(v.name) for v in active}, since)
+
+    def export_data(self) -> dict[str, Any]:
+        values = [*self._values.active(), *self._values.retired()]
+        return {
+            "values": [
+                {"name": v.name, "rank": v.rank, "meaning": v.meaning, "why": v.why,
+                 "retired": v.retired_at.isoformat(timespec="seconds") if v.retired_at else None}
+                for v in values
+            ],
+            "value_history": [
+                {"name": c.name, "rank": c.rank,
+                 "at": c.recorded_at.isoformat(timespec="seconds")}
+                for c in self._values.history()
+            ],
+        }

@@ -1,0 +1,184 @@
+"""Core values kept in a dense 1..N ranking, with every rank change recorded."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from compass_tui.domain.values import Alignment, CoreValue, RankChange, ValueInput, value_key
+from compass_tui.store.entries_store import NotFoundError
+from compass_tui.store.errors import DuplicateNameError
+from compass_tui.store.tables import (
+    EntryRow,
+    GoalRow,
+    TagRow,
+    ValueRankRow,
+    ValueRow,
+    entry_tags,
+    goal_values,
+)
+
+
+def _value(row: ValueRow) -> CoreValue:
+    return CoreValue.model_validate(row)
+
+
+class ValueStore:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    # -- writes ---------------------------------------------------------------
+
+    def add(self, data: ValueInput, now: datetime) -> CoreValue:
+        """A new value goes to the bottom of the ranking."""
+        with self._sessions.begin() as session:
+            self._check_free(session, data.name)
+            active = self._active_rows(session)
+            row = ValueRow(name=data.name, name_key=value_key(data.name), meaning=data.meaning,
+                           why=data.why, rank=None, created_at=now, updated_at=now)
+            session.add(row)
+            session.flush()
+            self._rerank(session, [*active, row], now)
+            return _value(row)
+
+    def update(self, value_id: int, data: ValueInput, now: datetime) -> CoreValue:
+        with self._sessions.begin() as session:
+            row = self._row(session, value_id)
+            if value_key(data.name) != row.name_key:
+                self._check_free(session, data.name)
+            row.name, row.name_key = data.name, value_key(data.name)
+            row.meaning, row.why, row.updated_at = data.meaning, data.why, now
+            return _value(row)
+
+    def move_to(self, value_id: int, rank: int, now: datetime) -> CoreValue:
+        """Put a value at a rank (clamped to 1..N); the others close up around it."""
+        with self._sessions.begin() as session:
+            row = self._row(session, value_id)
+            if row.rank is None:
+                raise NotFoundError(f"value {row.name!r} is retired; restore it first")
+            order = [r for r in self._active_rows(session) if r.id != value_id]
+            order.insert(max(0, min(rank - 1, len(order))), row)
+            self._rerank(session, order, now)
+            return _value(row)
+
+    def retire(self, value_id: int, now: datetime) -> CoreValue:
+        """Out of the ranking, kept with its history."""
+        with self._sessions.begin() as session:
+            row = self._row(session, value_id)
+            if row.rank is None:
+                return _value(row)
+            order = [r for r in self._active_rows(session) if r.id != value_id]
+            row.rank, row.retired_at, row.updated_at = None, now, now
+            session.add(ValueRankRow(value_id=row.id, rank=None, recorded_at=now))
+            self._rerank(session, order, now)
+            return _value(row)
+
+    def restore(self, value_id: int, now: datetime) -> CoreValue:
+        """Back into the ranking, at the bottom."""
+        with self._sessions.begin() as session:
+            row = self._row(session, value_id)
+            if row.rank is not None:
+                return _value(row)
+            row.retired_at, row.updated_at = None, now
+            self._rerank(session, [*self._active_rows(session), row], now)
+            return _value(row)
+
+    def delete(self, value_id: int, now: datetime) -> None:
+        """Gone for good, history included; the rest of the ranking closes up."""
+        with self._sessions.begin() as session:
+            row = self._row(session, value_id)
+            order = [r for r in self._active_rows(session) if r.id != value_id]
+            session.delete(row)
+            session.flush()
+            self._rerank(session, order, now)
+
+    def _rerank(self, session: Session, order: list[ValueRow], now: datetime) -> None:
+        """Number the given rows 1..N, recording each value whose rank changed."""
+        for rank, row in enumerate(order, start=1):
+            if row.rank != rank:
+                row.rank = rank
+                session.add(ValueRankRow(value_id=row.id, rank=rank, recorded_at=now))
+
+    # -- reads ----------------------------------------------------------------
+
+    def active(self) -> list[CoreValue]:
+        with self._sessions() as session:
+            return [_value(row) for row in self._active_rows(session)]
+
+    def retired(self) -> list[CoreValue]:
+        with self._sessions() as session:
+            rows = session.scalars(select(ValueRow).where(ValueRow.rank.is_(None))
+                                   .order_by(ValueRow.retired_at.desc()))
+            return [_value(row) for row in rows]
+
+    def get(self, value_id: int) -> CoreValue | None:
+        with self._sessions() as session:
+            row = session.get(ValueRow, value_id)
+            return _value(row) if row else None
+
+    def find(self, name: str) -> CoreValue | None:
+        with self._sessions() as session:
+            row = session.scalar(select(ValueRow).where(ValueRow.name_key == value_key(name)))
+            return _value(row) if row else None
+
+    def history(self, since: datetime | None = None) -> list[RankChange]:
+        """Every rank change, oldest first."""
+        with self._sessions() as session:
+            stmt = (select(ValueRankRow.value_id, ValueRow.name, ValueRankRow.rank,
+                           ValueRankRow.recorded_at)
+                    .join(ValueRow, ValueRow.id == ValueRankRow.value_id)
+                    .order_by(ValueRankRow.recorded_at, ValueRankRow.id))
+            if since is not None:
+                stmt = stmt.where(ValueRankRow.recorded_at >= since)
+            return [RankChange(value_id=v, name=n, rank=r, recorded_at=t)
+                    for v, n, r, t in session.execute(stmt)]
+
+    def alignment(self, tags: dict[int, str], since: datetime) -> list[Alignment]:
+        """Per ranked value: active goals linked to it, and entries tagged with it since.
+
+        tags maps value id to its journal tag (the rule lives in the domain).
+        """
+        with self._sessions() as session:
+            goals = dict(session.execute(
+                select(goal_values.c.value_id, func.count())
+                .join(GoalRow, GoalRow.id == goal_values.c.goal_id)
+                .where(GoalRow.status == "active")
+                .group_by(goal_values.c.value_id)
+            ).all())
+            entries = dict(session.execute(
+                select(TagRow.name, func.count())
+                .join(entry_tags, entry_tags.c.tag_id == TagRow.id)
+                .join(EntryRow, EntryRow.id == entry_tags.c.entry_id)
+                .where(TagRow.name.in_(set(tags.values())),
+                       EntryRow.deleted_at.is_(None), EntryRow.entry_date >= since)
+                .group_by(TagRow.name)
+            ).all())
+            return [
+                Alignment(value_id=row.id, name=row.name, rank=row.rank,
+                          active_goals=goals.get(row.id, 0),
+                          recent_entries=entries.get(tags.get(row.id, ""), 0))
+                for row in self._active_rows(session)
+            ]
+
+    # -- helpers --------------------------------------------------------------
+
+    @staticmethod
+    def _active_rows(session: Session) -> list[ValueRow]:
+        return list(session.scalars(
+            select(ValueRow).where(ValueRow.rank.is_not(None)).order_by(ValueRow.rank)
+        ))
+
+    @staticmethod
+    def _row(session: Session, value_id: int) -> ValueRow:
+        row = session.get(ValueRow, value_id)
+        if row is None:
+            raise NotFoundError(f"no value {value_id}")
+        return row
+
+    @staticmethod
+    def _check_free(session: Session, name: str) -> None:
+        taken = session.scalar(select(ValueRow).where(ValueRow.name_key == value_key(name)))
+        if taken is not None:
+            raise DuplicateNameError("value", taken.name)
