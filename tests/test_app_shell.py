@@ -14,7 +14,7 @@ async def test_starts_on_the_entry_list_and_number_keys_switch_tabs(repo: Reposi
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.focused, EntryList)
-        tabs = app.query_one(TabbedContent)
+        tabs = app.query_one("#tabs", TabbedContent)
         assert tabs.active == "journal"
         for key, tab in zip("23451", ("values", "goals", "timeline", "vision", "journal"),
                             strict=True):
@@ -55,7 +55,7 @@ async def test_command_palette_runs_app_commands(repo: Repository) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.query_one(TabbedContent).active == "goals"
+        assert app.query_one("#tabs", TabbedContent).active == "goals"
 
 
 async def test_n_in_an_unbuilt_tab_says_so(repo: Repository) -> None:

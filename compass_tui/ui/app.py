@@ -16,12 +16,14 @@ from compass_tui.config import Settings, resource_dir
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import DraftService, new_draft_key
 from compass_tui.services.journal import JournalService
+from compass_tui.services.values import ValuesService
 from compass_tui.store.repository import Repository
 from compass_tui.ui.commands import CompassCommands
 from compass_tui.ui.screens.draft_recovery import Choice, DraftRecoveryScreen
 from compass_tui.ui.screens.entry_editor import EntryEditorScreen
 from compass_tui.ui.screens.journal_tab import JournalTab
 from compass_tui.ui.screens.key_help import KeyHelpScreen
+from compass_tui.ui.screens.values_tab import ValuesTab
 from compass_tui.ui.widgets.future_tab import FutureTab
 from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
 
@@ -33,7 +35,8 @@ HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
 class CompassApp(App[int]):
     TITLE = "compass"
-    CSS_PATH: ClassVar = [STYLES / "app.tcss", STYLES / "journal.tcss", STYLES / "dialogs.tcss"]
+    CSS_PATH: ClassVar = [STYLES / name for name in
+                          ("app.tcss", "journal.tcss", "values.tcss", "dialogs.tcss")]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
 
@@ -54,6 +57,7 @@ class CompassApp(App[int]):
         self.clock = clock
         self.journal = JournalService(repo, clock)
         self.drafts = DraftService(repo, clock)
+        self.values = ValuesService(repo, clock)
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
         self.startup_seconds: float | None = None
@@ -63,7 +67,9 @@ class CompassApp(App[int]):
         with TabbedContent(id="tabs", initial="journal"):
             with TabPane("Journal", id="journal"):
                 yield JournalTab(id="journal-tab")
-            for area in TABS[1:]:
+            with TabPane("Values", id="values"):
+                yield ValuesTab(id="values-tab")
+            for area in TABS[2:]:
                 with TabPane(area.title(), id=area):
                     yield FutureTab(area)
         yield Footer()
@@ -142,7 +148,7 @@ class CompassApp(App[int]):
         self.exit(return_code=0)
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        self.query_one("#tabs", TabbedContent).active = tab
         self._focus_tab(tab)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -150,8 +156,11 @@ class CompassApp(App[int]):
 
     def _focus_tab(self, tab: str) -> None:
         """Focus inside the shown tab, or Textual moves it to a hidden one and switches back."""
-        target = "#entry-list" if tab == "journal" else f"#{tab}-plan"
-        self.query_one(target).focus()
+        content = self.query_one(f"#{tab}", TabPane).children[0]
+        if hasattr(content, "focus_default"):
+            content.focus_default()
+        else:
+            content.focus()
 
     def action_key_help(self) -> None:
         self.push_screen(KeyHelpScreen())
@@ -162,9 +171,11 @@ class CompassApp(App[int]):
 
     def action_new_item(self) -> None:
         """`n` outside the journal list: new item in whichever tab is showing."""
-        active = self.query_one(TabbedContent).active
+        active = self.query_one("#tabs", TabbedContent).active
         if active == "journal":
             self.journal_tab.action_new_entry()
+        elif active == "values":
+            self.query_one(ValuesTab).action_add()
         else:
             self.notify(f"The {active.title()} tab is not built yet.", timeout=3)
 

@@ -67,6 +67,9 @@ class JournalTab(Container):
     def entry_list(self) -> EntryList:
         return self.query_one(EntryList)
 
+    def focus_default(self) -> None:
+        self.entry_list.focus()
+
     # -- loading --------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
