@@ -30,9 +30,10 @@ async def test_tab_labels_fit_at_80x24_and_at_200x60(repo: Repository) -> None:
         app = make_app(repo)
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
-            labels = [str(tab.label) for tab in app.query("Tab")]
+            tabs = app.query("#tabs > ContentTabs Tab")
+            labels = [str(tab.label) for tab in tabs]
             assert labels == ["Journal", "Values", "Goals", "Timeline", "Vision"]
-            assert all(tab.region.right <= size[0] for tab in app.query("Tab"))
+            assert all(tab.region.right <= size[0] for tab in tabs)
             reading = app.query_one("#reading")
             assert reading.region.width > 20
 

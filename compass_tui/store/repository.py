@@ -10,6 +10,8 @@ from compass_tui.store.drafts_store import DraftStore
 from compass_tui.store.engine import make_engine
 from compass_tui.store.entries_store import EntryStore
 from compass_tui.store.goals_store import GoalStore
+from compass_tui.store.reflections_store import PassionStore, PersonalityStore, SwotStore
+from compass_tui.store.skills_store import SkillStore
 from compass_tui.store.values_store import ValueStore
 
 
@@ -26,6 +28,10 @@ class Repository:
         self.drafts = DraftStore(sessions)
         self.values = ValueStore(sessions)
         self.goals = GoalStore(sessions)
+        self.skills = SkillStore(sessions)
+        self.passions = PassionStore(sessions)
+        self.swot = SwotStore(sessions)
+        self.personality = PersonalityStore(sessions)
 
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Repository:

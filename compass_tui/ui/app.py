@@ -13,6 +13,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
+from compass_tui.services.assessment import AssessmentService
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import DraftService, new_draft_key
 from compass_tui.services.journal import JournalService
@@ -35,8 +36,10 @@ HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
 class CompassApp(App[int]):
     TITLE = "compass"
-    CSS_PATH: ClassVar = [STYLES / name for name in
-                          ("app.tcss", "journal.tcss", "values.tcss", "dialogs.tcss")]
+    CSS_PATH: ClassVar = [STYLES / name for name in (
+        "app.tcss", "journal.tcss", "values.tcss", "skills.tcss", "reflections.tcss",
+        "dialogs.tcss",
+    )]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
 
@@ -58,6 +61,7 @@ class CompassApp(App[int]):
         self.journal = JournalService(repo, clock)
         self.drafts = DraftService(repo, clock)
         self.values = ValuesService(repo, clock)
+        self.assessment = AssessmentService(repo, clock)
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
         self.startup_seconds: float | None = None

@@ -50,7 +50,10 @@ class ValuesTab(Container):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()  # the app's own tabs must not see the sections switch
-        self.call_after_refresh(self.focus_default)
+        # Focus follows only while this tab is showing: focusing a widget in a hidden
+        # tab would make the app switch to it (as at start-up, when sections mount).
+        if self.app.query_one("#tabs", TabbedContent).active == "values":
+            self.call_after_refresh(self.focus_default)
 
     def action_add(self) -> None:
         self.current_section.action_add()
