@@ -73,6 +73,11 @@ class CoreValuesSection(Horizontal):
             yield Static(id="values-detail-text")
 
     def on_mount(self) -> None:
+        self._values: dict[int, CoreValue] = {}
+        self._alignment: dict[int, Alignment] = {}
+
+    def on_show(self) -> None:
+        """Read when shown, not at start-up; fresh each time (goals and tags change)."""
         self.refresh_list()
 
     @property
