@@ -72,6 +72,12 @@ class Alignment(BaseModel):
 RECENT_DAYS = 90
 
 
+class ValuesOverview(BaseModel):
+    active: list[CoreValue]  # by rank
+    retired: list[CoreValue]  # most recently retired first
+    alignment: list[Alignment]  # one per active value, by rank
+
+
 class CatalogueValue(BaseModel):
     name: str
     meaning: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -15,6 +15,7 @@ from compass_tui.domain.values import (
     CoreValue,
     RankChange,
     ValueInput,
+    ValuesOverview,
     value_tag,
 )
 from compass_tui.services.clock import Clock, system_clock
@@ -67,14 +68,18 @@ class ValuesService:
         return self._values.get(value_id)
 
     def history(self, value_id: int | None = None) -> list[RankChange]:
-        changes = self._values.history()
-        return [c for c in changes if value_id is None or c.value_id == value_id]
+        return self._values.history(value_id)
 
     def alignment(self) -> list[Alignment]:
         """For each ranked value: active goals serving it, journal entries tagged with it lately."""
-        active = self._values.active()
-        since = self._clock() - timedelta(days=RECENT_DAYS)
-        return self._values.alignment({v.id: value_tag(v.name) for v in active}, since)
+        return self._values.alignment(value_tag, self._since())
+
+    def overview(self) -> ValuesOverview:
+        """Ranked and retired values with their alignment, in one read."""
+        return self._values.overview(value_tag, self._since())
+
+    def _since(self) -> datetime:
+        return self._clock() - timedelta(days=RECENT_DAYS)
 
     def export_data(self) -> dict[str, Any]:
         values = [*self._values.active(), *self._values.retired()]

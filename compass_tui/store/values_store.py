@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from compass_tui.domain.values import Alignment, CoreValue, RankChange, ValueInput, value_key
+from compass_tui.domain.values import (
+    Alignment,
+    CoreValue,
+    RankChange,
+    ValueInput,
+    ValuesOverview,
+    value_key,
+)
 from compass_tui.store.entries_store import NotFoundError
 from compass_tui.store.errors import DuplicateNameError
 from compass_tui.store.tables import (
@@ -123,44 +131,64 @@ class ValueStore:
             row = session.scalar(select(ValueRow).where(ValueRow.name_key == value_key(name)))
             return _value(row) if row else None
 
-    def history(self, since: datetime | None = None) -> list[RankChange]:
-        """Every rank change, oldest first."""
+    def history(self, value_id: int | None = None) -> list[RankChange]:
+        """Every rank change (of one value, or of all), oldest first."""
         with self._sessions() as session:
             stmt = (select(ValueRankRow.value_id, ValueRow.name, ValueRankRow.rank,
                            ValueRankRow.recorded_at)
                     .join(ValueRow, ValueRow.id == ValueRankRow.value_id)
                     .order_by(ValueRankRow.recorded_at, ValueRankRow.id))
-            if since is not None:
-                stmt = stmt.where(ValueRankRow.recorded_at >= since)
+            if value_id is not None:
+                stmt = stmt.where(ValueRankRow.value_id == value_id)
             return [RankChange(value_id=v, name=n, rank=r, recorded_at=t)
                     for v, n, r, t in session.execute(stmt)]
 
-    def alignment(self, tags: dict[int, str], since: datetime) -> list[Alignment]:
+    def overview(self, tag_of: Callable[[str], str], since: datetime) -> ValuesOverview:
+        """Everything the Values section shows, read in one session."""
+        with self._sessions() as session:
+            active = self._active_rows(session)
+            retired = session.scalars(select(ValueRow).where(ValueRow.rank.is_(None))
+                                      .order_by(ValueRow.retired_at.desc()))
+            tags = {row.id: tag_of(row.name) for row in active}
+            return ValuesOverview(
+                active=[_value(row) for row in active],
+                retired=[_value(row) for row in retired],
+                alignment=self._alignment(session, active, tags, since),
+            )
+
+    def alignment(self, tag_of: Callable[[str], str], since: datetime) -> list[Alignment]:
         """Per ranked value: active goals linked to it, and entries tagged with it since.
 
-        tags maps value id to its journal tag (the rule lives in the domain).
+        tag_of gives a value's journal tag (the rule lives in the domain).
         """
         with self._sessions() as session:
-            goals = dict(session.execute(
-                select(goal_values.c.value_id, func.count())
-                .join(GoalRow, GoalRow.id == goal_values.c.goal_id)
-                .where(GoalRow.status == "active")
-                .group_by(goal_values.c.value_id)
-            ).all())
-            entries = dict(session.execute(
-                select(TagRow.name, func.count())
-                .join(entry_tags, entry_tags.c.tag_id == TagRow.id)
-                .join(EntryRow, EntryRow.id == entry_tags.c.entry_id)
-                .where(TagRow.name.in_(set(tags.values())),
-                       EntryRow.deleted_at.is_(None), EntryRow.entry_date >= since)
-                .group_by(TagRow.name)
-            ).all())
-            return [
-                Alignment(value_id=row.id, name=row.name, rank=row.rank,
-                          active_goals=goals.get(row.id, 0),
-                          recent_entries=entries.get(tags.get(row.id, ""), 0))
-                for row in self._active_rows(session)
-            ]
+            active = self._active_rows(session)
+            tags = {row.id: tag_of(row.name) for row in active}
+            return self._alignment(session, active, tags, since)
+
+    @staticmethod
+    def _alignment(session: Session, active: list[ValueRow], tags: dict[int, str],
+                   since: datetime) -> list[Alignment]:
+        goals = dict(session.execute(
+            select(goal_values.c.value_id, func.count())
+            .join(GoalRow, GoalRow.id == goal_values.c.goal_id)
+            .where(GoalRow.status == "active")
+            .group_by(goal_values.c.value_id)
+        ).all())
+        entries = dict(session.execute(
+            select(TagRow.name, func.count())
+            .join(entry_tags, entry_tags.c.tag_id == TagRow.id)
+            .join(EntryRow, EntryRow.id == entry_tags.c.entry_id)
+            .where(TagRow.name.in_(set(tags.values())),
+                   EntryRow.deleted_at.is_(None), EntryRow.entry_date >= since)
+            .group_by(TagRow.name)
+        ).all())
+        return [
+            Alignment(value_id=row.id, name=row.name, rank=row.rank,
+                      active_goals=goals.get(row.id, 0),
+                      recent_entries=entries.get(tags.get(row.id, ""), 0))
+            for row in active
+        ]
 
     # -- helpers --------------------------------------------------------------
 

@@ -75,6 +75,7 @@ class CoreValuesSection(Horizontal):
     def on_mount(self) -> None:
         self._values: dict[int, CoreValue] = {}
         self._alignment: dict[int, Alignment] = {}
+        self._shown_lines: list[tuple[str | None, str]] = []
 
     def on_show(self) -> None:
         """Read when shown, not at start-up; fresh each time (goals and tags change)."""
@@ -88,25 +89,28 @@ class CoreValuesSection(Horizontal):
         self.value_list.focus()
 
     def refresh_list(self, select: int | None = None) -> None:
-        service = self.app.values
-        self._alignment = {a.value_id: a for a in service.alignment()}
-        self._values = {v.id: v for v in [*service.active(), *service.retired()]}
+        overview = self.app.values.overview()
+        self._alignment = {a.value_id: a for a in overview.alignment}
+        self._values = {v.id: v for v in [*overview.active, *overview.retired]}
         options: list[Option] = []
-        retired_started = False
-        for value in self._values.values():
-            if value.rank is None and not retired_started:
-                options.append(Option(Text(RETIRED_HEADING, style="italic dim"),
-                                      id="heading", disabled=True))
-                retired_started = True
+        for value in overview.active:
             options.append(Option(value_line(value, self._alignment.get(value.id)),
                                   id=str(value.id)))
+        if overview.retired:
+            options.append(Option(Text(RETIRED_HEADING, style="italic dim"), id="heading",
+                                  disabled=True))
+            options.extend(Option(value_line(value, None), id=str(value.id))
+                           for value in overview.retired)
         values = self.value_list
         keep = select if select is not None else self.current_id
-        values.clear_options()
-        values.add_options(options)
+        lines = [(o.id, str(o.prompt)) for o in options]
+        if lines != self._shown_lines:  # showing the tab again with nothing changed is free
+            self._shown_lines = lines
+            values.clear_options()
+            values.add_options(options)
         if keep is not None and str(keep) in {o.id for o in options}:
             values.highlighted = values.get_option_index(str(keep))
-        elif self._values:
+        elif self._values and values.highlighted is None:
             values.highlighted = 0
         self._show_detail()
 
