@@ -35,6 +35,16 @@ HELP = """\
 | `t` | the trash: put a deleted entry back |
 | `tab` | read the entry (scroll with arrows) |
 
+## Values tab
+
+| Key | Does |
+|---|---|
+| `[` `]` | previous / next section: core values, skills, passions, SWOT, personality |
+| `n` / `e` / `d` | add / edit / delete (asks first) in the section |
+| `K` `J` (or `shift+↑` `shift+↓`) | move a value up or down the ranking; saved at once |
+| `r` | retire a value (its history stays), or bring it back |
+| `h` | how the ranking moved over time |
+
 ## Writing
 
 | Key | Does |
@@ -58,6 +68,11 @@ Write a few lines most days: what you did, what gave you energy, what drained
 it. Rate **energy** and **fulfilment** when you can; over months the ratings show
 which kinds of work feed you. Tag people, projects and themes with `@words` so
 they can be found again. When you are stuck, `ctrl+t` brings in the day's prompt.
+
+Rank your values so that **1 is the one that wins** when two pull apart. The
+Values tab shows, for each, how many active goals serve it and how often it
+appears in your journal (tag entries with the value's name, e.g. `@integrity`):
+a value ranked high and served by nothing is worth a goal.
 
 *Drafts are saved every few seconds and when the connection drops; you will be
 offered any unsaved text the next time you start.*
