@@ -484,3 +484,16 @@ async def test_typing_then_undoing_everything_leaves_no_draft(repo: Repository) 
         app.screen.query_one("#title", Input).value = ""
         await pilot.press("escape")
     assert repo.drafts.all() == []
+
+
+async def test_titles_with_brackets_never_break_dialogs(repo: Repository) -> None:
+    entry_id = seed(repo, "[draft] plan [/]")
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert repo.entries.get(entry_id) is None
+        assert any("[draft] plan [/]" in n.message for n in app._notifications)

@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from compass_tui import IMPORTED_AT
@@ -105,6 +106,11 @@ class CompassApp(App[int]):
         loop = asyncio.get_running_loop()
         for sig in HANGUP_SIGNALS:
             loop.remove_signal_handler(sig)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Plain text unless asked: notices quote titles and names the user typed."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- drafts ---------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -37,9 +38,13 @@ class DraftRecoveryScreen(ModalScreen[Choice]):
         with Vertical(classes="dialog"):
             yield Static("Unsaved draft found", classes="dialog-title")
             yield Static(
-                f"You were writing {what} on {when}:\n\n  {title or '(untitled)'}"
-                f"  ({words} words){more}\n\n"
-                "[b]r[/b] resume   [b]d[/b] discard   [b]escape[/b] later",
+                Text.assemble(
+                    f"You were writing {what} on {when}:\n\n  ",
+                    (title or "(untitled)", "bold"),
+                    f"  ({words} words){more}\n\n",
+                    ("r", "bold"), " resume   ", ("d", "bold"), " discard   ",
+                    ("escape", "bold"), " later",
+                ),
                 classes="dialog-question",
             )
 

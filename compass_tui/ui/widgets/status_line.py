@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
 
 
 class StatusLine(Static):
     def say(self, message: str, *, error: bool = False) -> None:
-        self.update(message)
+        # Plain content: messages quote what the user typed, which may look like markup.
+        self.update(Content(message))
         self.set_class(error, "error")
 
     @property

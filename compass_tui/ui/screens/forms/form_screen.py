@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
@@ -36,7 +37,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Static(self.heading(), classes="dialog-title")
+            yield Static(Content(self.heading()), classes="dialog-title")
             yield from self.compose_fields()
             yield StatusLine("ctrl+s saves · escape cancels", classes="form-status")
         yield Footer()

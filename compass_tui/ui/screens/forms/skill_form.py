@@ -27,6 +27,12 @@ def level_dots(level: int) -> Text:
     return Text.assemble(("●" * level, "bold"), ("○" * (MAX_LEVEL - level), "dim"))
 
 
+def gap_label(is_gap: bool) -> str:
+    # Said in words: a ticked and an empty box look alike in 16 colours.
+    return ("▲ gap: a goal needs it and I lack it" if is_gap
+            else "no gap (space: a goal needs it and I lack it)")
+
+
 def parse_level(text: str) -> int:
     text = text.strip()
     if not text.isdigit() or not 1 <= int(text) <= MAX_LEVEL:
@@ -42,6 +48,7 @@ class SkillForm(FormScreen[Skill]):
         self.skill = skill
 
     def heading(self) -> str:
+        # The heading is markup; a name may hold "[".
         return "Add a skill" if self.skill is None else f"Edit “{self.skill.name}”"
 
     def compose_fields(self) -> ComposeResult:
@@ -66,8 +73,8 @@ class SkillForm(FormScreen[Skill]):
                         placeholder="Where I showed it")
         with Horizontal(classes="form-row"):
             yield Label("", classes="field-label")
-            yield Checkbox("Gap: a goal needs it and I lack it", skill.is_gap if skill else False,
-                           id="skill-gap", compact=True)
+            is_gap = skill.is_gap if skill else False
+            yield Checkbox(gap_label(is_gap), is_gap, id="skill-gap", compact=True)
 
     def on_mount(self) -> None:
         self._show_level(self.query_one("#skill-level", Input).value)
@@ -81,6 +88,9 @@ class SkillForm(FormScreen[Skill]):
         event.stop()
         self.focus_next()  # enter walks the form; ctrl+s saves from anywhere
 
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = gap_label(event.value)
+
     def _show_level(self, text: str) -> None:
         dots = self.query_one("#skill-level-dots", Static)
         try:
@@ -92,14 +102,13 @@ class SkillForm(FormScreen[Skill]):
 
     def save(self) -> Skill:
         name = required_text(self.query_one("#skill-name", Input).value, "the skill's name")
-        category = self.query_one("#skill-category", Select).value
-        data = SkillInput(
-            name=name,
-            category=category,  # type: ignore[arg-type]  # never blank: allow_blank=False
-            level=parse_level(self.query_one("#skill-level", Input).value),
-            evidence=self.query_one("#skill-evidence", Input).value.strip(),
-            is_gap=self.query_one("#skill-gap", Checkbox).value,
-        )
+        data = SkillInput.model_validate({
+            "name": name,
+            "category": self.query_one("#skill-category", Select).value,  # never blank
+            "level": parse_level(self.query_one("#skill-level", Input).value),
+            "evidence": self.query_one("#skill-evidence", Input).value.strip(),
+            "is_gap": self.query_one("#skill-gap", Checkbox).value,
+        })
         if self.skill is None:
             return self.app.assessment.add_skill(data)
         return self.app.assessment.update_skill(self.skill.id, data)
