@@ -10,6 +10,10 @@ from textual.containers import Container
 from textual.widgets import TabbedContent, TabPane
 
 from compass_tui.ui.widgets.values.core_values_section import CoreValuesSection
+from compass_tui.ui.widgets.values.passions_section import PassionsSection
+from compass_tui.ui.widgets.values.personality_section import PersonalitySection
+from compass_tui.ui.widgets.values.skills_section import SkillsSection
+from compass_tui.ui.widgets.values.swot_section import SwotSection
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -17,6 +21,10 @@ if TYPE_CHECKING:
 # (pane id, label, section widget); each section builds itself when first shown.
 SECTIONS: tuple[tuple[str, str, type[Any]], ...] = (
     ("section-values", "Core values", CoreValuesSection),
+    ("section-skills", "Skills", SkillsSection),
+    ("section-passions", "Passions", PassionsSection),
+    ("section-swot", "SWOT", SwotSection),
+    ("section-personality", "Personality", PersonalitySection),
 )
 
 

@@ -35,7 +35,7 @@ class PersonalityForm(FormScreen[PersonalityResult]):
                         compact=True)
         with Horizontal(classes="form-row"):
             yield Label("Taken on", classes="field-label")
-            yield Input(placeholder="2024-05-01, last march (optional)", id="personality-date",
+            yield Input(placeholder="2024-05-01, 3 months ago (optional)", id="personality-date",
                         compact=True)
         with Horizontal(classes="form-row"):
             yield Label("What it means", classes="field-label")
@@ -63,6 +63,7 @@ class PersonalityForm(FormScreen[PersonalityResult]):
         try:
             return parse_when(text, self.app.clock()).date()
         except DateParseError as exc:
+            self.query_one("#personality-date").focus()  # straight to what needs fixing
             raise ValueError(f"taken on: {exc} (try 2024-05-01)") from exc
 
     def save(self) -> PersonalityResult:

@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from compass_tui.domain.assessment import PASSION_KINDS, Passion, PassionKind
-from compass_tui.domain.entries import EntrySummary
+from compass_tui.domain.entries import Entry, EntrySummary
 from compass_tui.ui.entry_render import summary_line
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.passion_form import PassionForm
@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 EMPTY = ("Nothing here yet. Press n and write, in a few words, something that makes you "
          "lose track of time, a moment you felt most fulfilled, or a problem you love solving. "
          "Give it a tag and journal entries carrying that tag show up here; l links any entry.")
-LINK_HINT = "Pick the entry that shows this passion: type to search, ↓ then enter links it."
-LINKED_MARK = "linked"  # said in words, so it reads the same in 16 colours
+LINK_HINT = "Pick an entry to link: type to search, ↓ and enter to link it."
+# Said in words, so how an entry got here reads the same in 16 colours.
+LINKED_MARK = "linked"
+TAGGED_MARK = "tagged"
 
 
 def passion_line(passion: Passion) -> Text:
@@ -40,8 +42,10 @@ def passion_line(passion: Passion) -> Text:
 
 def entry_line(entry: EntrySummary, passion: Passion) -> Text:
     """An entry under a passion, saying whether it was linked by hand or came by its tag."""
-    how = LINKED_MARK if entry.id in passion.entry_ids else f"@{passion.tag}"
-    return Text.assemble((f"{how:<8} ", "dim"), summary_line(entry, "%Y-%m-%d  "))
+    how = LINKED_MARK if entry.id in passion.entry_ids else TAGGED_MARK
+    line = Text(f"{how} ", style="dim", no_wrap=True, overflow="ellipsis")
+    line.append_text(summary_line(entry, "%Y-%m-%d  "))
+    return line
 
 
 class LinkEntrySearch(SearchScreen):
@@ -68,6 +72,11 @@ class PassionsSection(Horizontal):
             yield Static(id="passions-detail-text")
 
     def on_mount(self) -> None:
+        self._passions: dict[int, Passion] = {}
+        self._shown_lines: list[tuple[str | None, str]] = []
+
+    def on_show(self) -> None:
+        """Read when shown, not at start-up; fresh each time (new entries carry the tags)."""
         self.refresh_list()
 
     @property
@@ -91,11 +100,14 @@ class PassionsSection(Horizontal):
                                       id=f"none-{kind}", disabled=True))
         passions = self.passion_list
         keep = select if select is not None else self.current_id
-        passions.clear_options()
-        passions.add_options(options)
+        lines = [(o.id, str(o.prompt)) for o in options]
+        if lines != self._shown_lines:  # showing the section again unchanged redraws nothing
+            self._shown_lines = lines
+            passions.clear_options()
+            passions.add_options(options)
         if keep is not None and keep in self._passions:
             passions.highlighted = passions.get_option_index(str(keep))
-        elif self._passions:
+        elif self._passions and passions.highlighted is None:
             passions.highlighted = passions.get_option_index(str(next(iter(self._passions))))
         self._show_detail()
 
@@ -182,10 +194,15 @@ class PassionsSection(Horizontal):
 
         self.app.push_screen(LinkEntrySearch(), picked)
 
-    def _newest_linked(self, passion: Passion) -> EntrySummary | None:
+    def _newest_linked(self, passion: Passion) -> EntrySummary | Entry | None:
         """Entries come newest first, so the first hand-linked one is the newest."""
         shown = self.app.assessment.passion_entries(passion.id)
-        return next((e for e in shown if e.id in passion.entry_ids), None)
+        found = next((e for e in shown if e.id in passion.entry_ids), None)
+        if found is not None or not passion.entry_ids:
+            return found
+        # Many newer tagged entries can push every linked one past the list's limit.
+        linked = [e for e in map(self.app.journal.get, passion.entry_ids) if e is not None]
+        return max(linked, key=lambda e: (e.entry_date, e.id), default=None)
 
     def action_unlink(self) -> None:
         passion = self.current
