@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Select, Static, TabbedContent
+from textual.widgets import Input, OptionList, Select, Static
 
 from compass_tui.domain.assessment import (
     PassionInput,
@@ -17,6 +17,7 @@ from compass_tui.ui.screens.forms.passion_form import PassionForm
 from compass_tui.ui.screens.forms.personality_form import PersonalityForm
 from compass_tui.ui.screens.forms.swot_form import SwotForm
 from compass_tui.ui.screens.search import SearchScreen
+from compass_tui.ui.screens.values_tab import ValuesTab
 from compass_tui.ui.widgets.values.swot_section import QuadrantList
 from tests.pilot_helpers import make_app, settle, type_text
 
@@ -27,10 +28,10 @@ SECTION_PANES = {"Passions": "section-passions", "SWOT": "section-swot",
 async def open_section(pilot: Pilot, label: str) -> None:
     """Values tab, then `]` until the named section shows."""
     await pilot.press("2")
-    sections = pilot.app.query_one("#values-sections", TabbedContent)
+    values_tab = pilot.app.query_one(ValuesTab)
     for _ in range(8):
         await settle(pilot)
-        if sections.active == SECTION_PANES[label]:
+        if values_tab.active_section == SECTION_PANES[label]:
             return
         await pilot.press("right_square_bracket")
     raise AssertionError(f"no {label} section")

@@ -7,7 +7,7 @@ from datetime import date
 
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static, TabbedContent
+from textual.widgets import DataTable, Input, Static
 
 from compass_tui.domain.assessment import FeedbackInput, Skill, SkillCategory, SkillInput
 from compass_tui.store.repository import Repository
@@ -15,13 +15,14 @@ from compass_tui.ui.app import CompassApp
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.feedback_form import FeedbackForm
 from compass_tui.ui.screens.forms.skill_form import SkillForm
+from compass_tui.ui.screens.values_tab import ValuesTab
 from tests.pilot_helpers import make_app, settle, type_text
 
 
 async def open_skills(pilot: Pilot) -> None:
     await pilot.press("2", "right_square_bracket")
     await settle(pilot)
-    assert pilot.app.query_one("#values-sections", TabbedContent).active == "section-skills"
+    assert pilot.app.query_one(ValuesTab).active_section == "section-skills"
 
 
 def rows(app: CompassApp) -> list[list[str]]:

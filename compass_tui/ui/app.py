@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import time
 from typing import ClassVar
@@ -10,7 +11,7 @@ from typing import ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
@@ -27,6 +28,7 @@ from compass_tui.ui.screens.journal_tab import JournalTab
 from compass_tui.ui.screens.key_help import KeyHelpScreen
 from compass_tui.ui.screens.values_tab import ValuesTab
 from compass_tui.ui.widgets.future_tab import FutureTab
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
 
 TABS = ("journal", "values", "goals", "timeline", "vision")
@@ -57,6 +59,10 @@ class CompassApp(App[int]):
     def __init__(self, repo: Repository, settings: Settings | None = None,
                  clock: Clock = system_clock) -> None:
         super().__init__()
+        # Over SSH every animation frame is bytes on the wire and a delay before the
+        # screen settles; TEXTUAL_ANIMATIONS=full brings them back.
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
         self.settings = settings or Settings.load()
         self.clock = clock
         self.journal = JournalService(repo, clock)
@@ -77,7 +83,7 @@ class CompassApp(App[int]):
             for area in TABS[2:]:
                 with TabPane(area.title(), id=area):
                     yield FutureTab(area)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def scheduler_bar(self) -> SchedulerBar:

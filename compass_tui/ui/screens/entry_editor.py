@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from compass_tui.domain.entries import Draft, Entry
 from compass_tui.services.journal import FormError
 from compass_tui.services.prompts import prompt_of_the_day
 from compass_tui.ui.entry_render import tags_label
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class EntryEditorScreen(Screen[int | None]):
             yield Select(RATINGS, prompt="–", id="fulfilment", compact=True)
         yield TextArea(id="body", soft_wrap=True, tab_behavior="indent")
         yield StatusLine("", id="editor-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill(self._start)

@@ -14,9 +14,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from compass_tui.domain.errors import describe
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             yield Static(Content(self.heading()), classes="dialog-title")
             yield from self.compose_fields()
             yield StatusLine("ctrl+s saves · escape cancels", classes="form-status")
-        yield Footer()
+        yield KeyBar()
 
     def heading(self) -> str:
         return self.TITLE

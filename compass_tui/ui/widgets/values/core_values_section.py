@@ -5,13 +5,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from compass_tui.domain.values import RECENT_DAYS, Alignment, CoreValue, RankChange, value_tag
+from compass_tui.domain.values import (
+    RECENT_DAYS,
+    Alignment,
+    CoreValue,
+    RankChange,
+    ValuesOverview,
+    value_tag,
+)
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.value_form import ValueForm
 from compass_tui.ui.screens.rank_history import RankHistoryScreen
@@ -20,6 +28,7 @@ if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
 RETIRED_HEADING = "retired"
+PREFETCH_DELAY = 0.5  # seconds after start-up
 EMPTY = ("No core values yet. Press n and pick from the catalogue, or name your own; "
          "then rank them with K and J (1 = the one that wins when two pull apart).")
 
@@ -76,10 +85,24 @@ class CoreValuesSection(Horizontal):
         self._values: dict[int, CoreValue] = {}
         self._alignment: dict[int, Alignment] = {}
         self._shown_lines: list[tuple[str | None, str]] = []
+        # Bumped by every read; a background read that finds it changed is stale.
+        self._generation = 0
+        # Read ahead once start-up has painted, so the first visit draws at once.
+        self.set_timer(PREFETCH_DELAY, self._load)
 
     def on_show(self) -> None:
-        """Read when shown, not at start-up; fresh each time (goals and tags change)."""
-        self.refresh_list()
+        """Fresh on every visit (goals and tags change elsewhere), read off the event loop."""
+        self._load()
+
+    @work(thread=True, exclusive=True, group="values-overview", exit_on_error=False)
+    def _load(self) -> None:
+        generation = self._generation = self._generation + 1
+        overview = self.app.values.overview()
+        self.app.call_from_thread(self._apply_if_current, overview, generation)
+
+    def _apply_if_current(self, overview: ValuesOverview, generation: int) -> None:
+        if generation == self._generation:
+            self._apply(overview, None)
 
     @property
     def value_list(self) -> OptionList:
@@ -89,7 +112,11 @@ class CoreValuesSection(Horizontal):
         self.value_list.focus()
 
     def refresh_list(self, select: int | None = None) -> None:
-        overview = self.app.values.overview()
+        """Read now (after a change made here), and show it."""
+        self._generation += 1
+        self._apply(self.app.values.overview(), select)
+
+    def _apply(self, overview: ValuesOverview, select: int | None) -> None:
         self._alignment = {a.value_id: a for a in overview.alignment}
         self._values = {v.id: v for v in [*overview.active, *overview.retired]}
         options: list[Option] = []
