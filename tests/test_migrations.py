@@ -72,3 +72,79 @@ def test_database_from_a_newer_version_is_refused(db_url: str) -> None:
     with pytest.raises(StoreError, match="newer compass-tui"):
         migrate.upgrade(engine)
     engine.dispose()
+
+
+# Rows written at each earlier revision, in that revision's own schema.
+DATA_AT = {
+    "0001_journal": [
+        "INSERT INTO entries (id, entry_date, title, body, tags_text, starred, kind, version,"
+        " created_at, updated_at) VALUES (1, '2025-03-14 09:00:00', 'Mentor lunch',"
+        " 'Talked about growth', 'mentor', 1, 'journal', 1, '2025-03-14 09:00:00',"
+        " '2025-03-14 09:00:00')",
+        "INSERT INTO tags (id, name) VALUES (1, 'mentor')",
+        "INSERT INTO entry_tags (entry_id, tag_id) VALUES (1, 1)",
+        "INSERT INTO drafts (key, title, body, tags_text, when_text, starred, updated_at)"
+        " VALUES ('new:x', 'Half', 'a thought', '', '', 0, '2025-03-15 10:00:00')",
+    ],
+    "0002_values": [
+        "INSERT INTO core_values (id, name, name_key, meaning, why, rank, created_at,"
+        " updated_at) VALUES (1, 'Growth', 'growth', '', '', 1, '2025-01-01 00:00:00',"
+        " '2025-01-01 00:00:00')",
+        "INSERT INTO value_rank_history (value_id, rank, recorded_at)"
+        " VALUES (1, 1, '2025-01-01 00:00:00')",
+        "INSERT INTO goals (id, title, horizon, status, created_at, updated_at)"
+        " VALUES (1, 'Lead the guild', 'long', 'active', '2025-01-01 00:00:00',"
+        " '2025-01-01 00:00:00')",
+        "INSERT INTO goal_values (goal_id, value_id) VALUES (1, 1)",
+        "INSERT INTO skills (id, name, name_key, category, level, evidence, is_gap,"
+        " created_at, updated_at) VALUES (1, 'Python', 'python', 'technical', 4, '', 0,"
+        " '2025-01-01 00:00:00', '2025-01-01 00:00:00')",
+        "INSERT INTO feedback (skill_id, giver, said, created_at)"
+        " VALUES (1, 'Ana', 'clear code', '2025-01-02 00:00:00')",
+        "INSERT INTO swot_items (quadrant, text, position, created_at)"
+        " VALUES ('strength', 'calm', 1, '2025-01-01 00:00:00')",
+    ],
+}
+
+
+def revisions_before_head() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    ordered = [rev.revision for rev in script.walk_revisions("base", "heads")][::-1]
+    return ordered[:-1]
+
+
+def counts(engine, tables: list[str]) -> dict[str, int]:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
+
+
+def test_every_earlier_revision_upgrades_to_head_without_losing_a_row(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from compass_tui.domain.entries import EntryQuery
+
+    earlier = revisions_before_head()
+    assert earlier == list(DATA_AT)  # a new migration needs data of its own here
+    for start in earlier:
+        engine = make_engine(f"sqlite:///{tmp_path / f'at-{start}.db'}")
+        tables: list[str] = []
+        for rev in earlier[: earlier.index(start) + 1]:
+            migrate.upgrade(engine, target=rev)
+            with engine.begin() as conn:
+                for statement in DATA_AT[rev]:
+                    conn.execute(text(statement))
+                    tables.append(statement.split()[2])
+        before = counts(engine, sorted(set(tables)))
+        backup = migrate.upgrade(engine)
+        assert backup is not None and backup.exists()
+        assert migrate.current_revision(engine) == migrate.HEAD
+        assert counts(engine, sorted(set(tables))) == before, start
+        engine.dispose()
+        repo = Repository.open(f"sqlite:///{tmp_path / f'at-{start}.db'}")
+        hits = repo.entries.search(EntryQuery(text="growth"))
+        assert [h.entry.title for h in hits] == ["Mentor lunch"]  # the index came along
+        repo.close()

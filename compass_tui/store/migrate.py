@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions; a test keeps the two in step.
-HEAD = "0002_values"
+HEAD = "0003_goals"
 # Tables SQLite keeps for full-text search are not part of the typed models.
 FTS_PREFIX = "entries_fts"
 
@@ -67,9 +67,25 @@ def upgrade(engine: Engine, target: str = "head") -> Path | None:
         backup = backup_sqlite_file(path, path.parent / "backups" / name)
     config = alembic_config()
     try:
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, target)
+        with engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                # SQLite alters a table by copying it and dropping the old one; with
+                # foreign keys on, that drop would cascade into the rows that point at it.
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                conn.commit()  # a pragma only takes effect outside a transaction
+            try:
+                with conn.begin():
+                    config.attributes["connection"] = conn
+                    command.upgrade(config, target)
+                    if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise StoreError("the upgrade would break links between rows; "
+                                         "nothing was changed")
+            finally:
+                if sqlite:
+                    conn.rollback()
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    conn.commit()
     except CommandError as exc:
         raise StoreError(
             f"cannot upgrade the database ({exc}); it may come from a newer compass-tui"

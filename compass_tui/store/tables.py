@@ -9,6 +9,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -199,7 +200,7 @@ class PersonalityRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
-# -- Goals (the columns the Values tab reads; the Goals tab adds the rest) ----
+# -- Goals, tasks, progress ---------------------------------------------------
 
 
 class GoalRow(Base):
@@ -209,8 +210,73 @@ class GoalRow(Base):
     title: Mapped[str] = mapped_column(Text)
     horizon: Mapped[str] = mapped_column(String(10))  # "short" | "long"
     status: Mapped[str] = mapped_column(String(12), index=True)  # active, paused, done, ...
+    status_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    specific: Mapped[str] = mapped_column(Text, default="", server_default="")
+    metric: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    unit: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    start_value: Mapped[float | None] = mapped_column(Float)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    current_value: Mapped[float | None] = mapped_column(Float)
+    resources: Mapped[str] = mapped_column(Text, default="", server_default="")
+    obstacles: Mapped[str] = mapped_column(Text, default="", server_default="")
+    why: Mapped[str] = mapped_column(Text, default="", server_default="")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    # A long-term goal's short-term children point at it; never a cycle.
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("goals.id", ondelete="SET NULL"), index=True
+    )
+    tag: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TaskRow(Base):
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_open_due", "done", "due"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    due: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    # A skill gap this task closes (a learning task).
+    skill_id: Mapped[int | None] = mapped_column(ForeignKey("skills.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ProgressRow(Base):
+    """A goal's progress from a moment on: one row per change, for the trend."""
+
+    __tablename__ = "goal_progress"
+    __table_args__ = (Index("ix_goal_progress_goal_time", "goal_id", "recorded_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"))
+    percent: Mapped[float] = mapped_column(Float)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TimelineEventRow(Base):
+    """A moment of the professional journey; the app adds some (a goal completed)."""
+
+    __tablename__ = "timeline_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurred_on: Mapped[date] = mapped_column(Date, index=True)
+    # How much of occurred_on is known: "day", "month" or "year".
+    precision: Mapped[str] = mapped_column(String(5), default="day")
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))  # milestone, role change, setback, ...
+    what: Mapped[str] = mapped_column(Text, default="")
+    lesson: Mapped[str] = mapped_column(Text, default="")
+    # "user", or what made it: "goal", "checkin", "ranking".
+    source: Mapped[str] = mapped_column(String(20), default="user")
+    source_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 goal_values = Table(
