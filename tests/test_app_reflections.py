@@ -148,7 +148,11 @@ async def test_passion_delete_asks_first_and_empty_text_is_refused(repo: Reposit
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, PassionForm)
         assert "not a tag" in form.status.text
-        await pilot.press("escape")
+        await pilot.press("escape")  # something was typed: it asks before throwing it away
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, PassionForm)
+        await pilot.press("escape", "y")
         await settle(pilot)
         assert [p.text for p in repo.passions.list()] == ["Teaching"]
 
@@ -166,7 +170,7 @@ async def test_passion_delete_asks_first_and_empty_text_is_refused(repo: Reposit
 
 
 async def test_swot_add_to_two_quadrants_move_with_shift_arrows_and_restart(
-    repo: Repository,
+    repo: Repository, db_url: str,
 ) -> None:
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -197,7 +201,8 @@ async def test_swot_add_to_two_quadrants_move_with_shift_arrows_and_restart(
         await settle(pilot)
         assert swot_texts(repo)["opportunity"] == ["Public speaking"]
 
-    again = make_app(repo)
+    repo.close()  # a real restart: a new engine on the same file
+    again = make_app(Repository.open(db_url))
     async with again.run_test(size=(200, 60)) as pilot:
         await open_section(pilot, "SWOT")
         assert list_lines(again.query_one("#swot-opportunity", QuadrantList)) == [

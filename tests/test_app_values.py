@@ -1,13 +1,14 @@
 """The Values tab through the keyboard, on a real database file."""
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, TabbedContent
+from textual.widgets import Input, OptionList, Static, TabbedContent
 
 from compass_tui.domain.values import ValueInput
 from compass_tui.store.repository import Repository
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.value_form import ValueForm
 from compass_tui.ui.screens.rank_history import RankHistoryScreen
+from compass_tui.ui.screens.values_tab import ValuesTab
 from tests.conftest import NOW
 from tests.pilot_helpers import make_app, settle, type_text
 
@@ -26,7 +27,7 @@ async def add_from_catalogue(pilot: Pilot, word: str) -> None:
 
 
 async def test_add_three_from_the_catalogue_rerank_and_find_it_after_restart(
-    repo: Repository,
+    repo: Repository, db_url: str
 ) -> None:
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -42,7 +43,9 @@ async def test_add_three_from_the_catalogue_rerank_and_find_it_after_restart(
         await settle(pilot)
         assert ranked(repo) == ["Autonomy", "Growth", "Integrity"]
 
-    again = make_app(repo)
+    repo.close()  # a real restart: a new engine on the same file
+    reopened = Repository.open(db_url)
+    again = make_app(reopened)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         await settle(pilot)
@@ -100,6 +103,8 @@ async def test_retire_restore_delete_and_history(repo: Repository) -> None:
         assert ranked(repo) == ["Growth", "Family", "Integrity"]
         await pilot.press("h")
         assert isinstance(app.screen, RankHistoryScreen)
+        shown = str(app.screen.query_one("#rank-history-text", Static).render())
+        assert "Integrity  new" in shown and "Integrity  retired" in shown
         await pilot.press("escape")
         await pilot.press("home", "d")
         assert isinstance(app.screen, ConfirmScreen)
@@ -112,8 +117,41 @@ async def test_sections_switch_with_brackets_and_app_tabs_stay(repo: Repository)
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
+        values_tab = app.query_one(ValuesTab)
+        assert values_tab.active_section == "section-values"
         await pilot.press("right_square_bracket")
         await settle(pilot)
+        assert values_tab.active_section == "section-skills"
         assert app.query_one("#tabs", TabbedContent).active == "values"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot)
+        assert values_tab.active_section == "section-personality"  # wraps around
         await pilot.press("1")
         assert app.query_one("#tabs", TabbedContent).active == "journal"
+
+
+async def test_a_value_deleted_in_another_window_is_reported_not_a_crash(
+    repo: Repository,
+) -> None:
+    for name in ("Integrity", "Growth"):
+        repo.values.add(ValueInput(name=name), NOW)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        repo.values.delete(repo.values.active()[0].id, NOW)  # the other SSH session
+        await pilot.press("J")  # move the value that is gone
+        await settle(pilot)
+        assert any("another window" in n.message for n in app._notifications)
+        listing = app.query_one("#values-list", OptionList)
+        assert listing.option_count == 1
+
+
+async def test_keys_on_an_empty_section_do_nothing_harmful(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        for key in ("e", "K", "J", "r", "d", "h", "escape"):
+            await pilot.press(key)
+        await settle(pilot)
+        assert repo.values.active() == []

@@ -126,3 +126,57 @@ def test_export_data(values: ValuesService) -> None:
     assert [(v["name"], v["rank"]) for v in data["values"]] == [("Integrity", 1), ("Growth", None)]
     assert data["value_history"][0] == {"name": "Integrity", "rank": 1,
                                         "at": NOW.isoformat(timespec="seconds")}
+
+
+def test_ranking_snapshots_replay_the_order_day_by_day(repo: Repository) -> None:
+    from compass_tui.domain.values import ranking_snapshots
+
+    day = {"now": datetime(2026, 1, 5, 9)}
+    values = ValuesService(repo, lambda: day["now"])
+    integrity, _growth, family = add(values, "Integrity", "Growth", "Family")
+    day["now"] = datetime(2026, 3, 1, 9)
+    values.move(values.get(family), -1)
+    values.move(values.get(family), -1)  # two moves in a day: one snapshot
+    day["now"] = datetime(2026, 6, 1, 9)
+    values.retire(integrity)
+    snapshots = ranking_snapshots(values.history())
+    assert [s.day.month for s in snapshots] == [1, 3, 6]
+    assert snapshots[0].order == ["Integrity", "Growth", "Family"]
+    assert snapshots[0].added == ["Integrity", "Growth", "Family"]
+    assert snapshots[1].order == ["Family", "Integrity", "Growth"]
+    assert snapshots[1].moved == {"Family": 2, "Integrity": -1, "Growth": -1}
+    assert snapshots[2].order == ["Family", "Growth"]
+    assert snapshots[2].retired == ["Integrity"]
+    assert snapshots[2].moved == {"Growth": 1}
+
+
+def test_a_move_at_the_edge_records_nothing(values: ValuesService) -> None:
+    add(values, "Integrity", "Growth")
+    before = len(values.history())
+    values.move(values.active()[0], -1)
+    values.move(values.active()[-1], +1)
+    assert len(values.history()) == before
+
+
+def test_values_sharing_a_journal_tag_are_refused(values: ValuesService) -> None:
+    add(values, "Work-Life Balance")
+    with pytest.raises(ValueError, match="already uses the journal tag @work-life-balance"):
+        values.add(ValueInput(name="Work Life Balance"))
+
+
+def test_moves_read_the_rank_afresh(values: ValuesService) -> None:
+    """A move from a stale copy (another window re-ranked meanwhile) moves from where it is."""
+    add(values, "A", "B", "C")
+    stale_c = values.active()[2]  # rank 3 in this window's copy
+    values.move(stale_c, -1)  # another window: C to rank 2
+    values.move(stale_c, -1)  # this window, still thinking C is 3rd: C goes to 1, not 2
+    assert names(values) == ["C", "A", "B"]
+
+
+def test_alignment_ignores_trashed_entries(values: ValuesService, repo: Repository) -> None:
+    add(values, "Growth")
+    entry = repo.entries.add(EntryInput(entry_date=NOW - timedelta(days=1), title="x",
+                                        tags=["growth"]))
+    assert values.alignment()[0].recent_entries == 1
+    repo.entries.trash(entry.id)
+    assert values.alignment()[0].recent_entries == 0

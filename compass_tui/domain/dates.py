@@ -103,8 +103,11 @@ def names_a_day(phrase: str, now: datetime) -> bool:
     defaults that differ in the day shows whether the phrase gave one.
     """
     head, _clock = _split_time(" ".join(phrase.strip().split()))
-    if not head or _relative_day(head, now.date()) is not None:
-        return True
+    try:
+        if not head or _relative_day(head, now.date()) is not None:
+            return True
+    except (ValueError, OverflowError):
+        return False
     try:
         first = _absolute(head, datetime(2001, 1, 1))
         second = _absolute(head, datetime(2002, 2, 2))
@@ -123,7 +126,10 @@ def parse_when(text: str, now: datetime) -> datetime:
     head, clock = _split_time(phrase)
     if not head:  # only a time: today at that time
         return datetime.combine(now.date(), clock or DEFAULT_TIME)
-    day = _relative_day(head, now.date())
+    try:
+        day = _relative_day(head, now.date())
+    except (ValueError, OverflowError) as exc:  # "999999999 days ago"
+        raise DateParseError(f"not a date: {text!r}") from exc
     if day is not None:
         if clock is None and day == now.date():
             return now.replace(second=0, microsecond=0)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
+from itertools import groupby
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -81,3 +82,37 @@ class ValuesOverview(BaseModel):
 class CatalogueValue(BaseModel):
     name: str
     meaning: str
+
+
+class RankingSnapshot(BaseModel):
+    """The whole ranking as it stood at the end of a day on which it changed."""
+
+    day: date
+    order: list[str]  # names, rank 1 first
+    moved: dict[str, int] = Field(default_factory=dict)  # name -> places gained (+) or lost
+    added: list[str] = Field(default_factory=list)
+    retired: list[str] = Field(default_factory=list)
+
+
+def ranking_snapshots(changes: list[RankChange]) -> list[RankingSnapshot]:
+    """Replay rank changes (oldest first) into one snapshot per day, oldest first."""
+    ranks: dict[int, int] = {}
+    names: dict[int, str] = {}
+    snapshots: list[RankingSnapshot] = []
+    for day, group in groupby(changes, key=lambda c: c.recorded_at.date()):
+        before = dict(ranks)
+        retired: list[str] = []
+        for change in group:
+            names[change.value_id] = change.name
+            if change.rank is None:
+                ranks.pop(change.value_id, None)
+                retired.append(change.name)
+            else:
+                ranks[change.value_id] = change.rank
+        order = [names[v] for v, _ in sorted(ranks.items(), key=lambda item: item[1])]
+        moved = {names[v]: before[v] - rank for v, rank in ranks.items()
+                 if v in before and before[v] != rank}
+        added = [names[v] for v in ranks if v not in before]
+        snapshots.append(RankingSnapshot(day=day, order=order, moved=moved, added=added,
+                                         retired=retired))
+    return snapshots

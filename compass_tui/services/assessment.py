@@ -52,11 +52,11 @@ class AssessmentService:
         return self._skills.list(category=category, min_level=min_level, sort=sort,
                                  gaps_only=gaps_only)
 
-    def get_skill(self, skill_id: int) -> Skill | None:
-        return self._skills.get(skill_id)
-
     def add_skill(self, data: SkillInput) -> Skill:
         return self._skills.add(data)
+
+    def set_skill_gap(self, skill_id: int, is_gap: bool) -> Skill:
+        return self._skills.set_gap(skill_id, is_gap)
 
     def update_skill(self, skill_id: int, data: SkillInput) -> Skill:
         return self._skills.update(skill_id, data)
@@ -107,8 +107,9 @@ class AssessmentService:
     def add_swot(self, data: SwotInput) -> SwotItem:
         return self._swot.add(data)
 
-    def update_swot(self, item_id: int, text: str) -> SwotItem:
-        return self._swot.update(item_id, text)
+    def edit_swot(self, item_id: int, data: SwotInput) -> SwotItem:
+        """Text and quadrant together, in one transaction."""
+        return self._swot.edit(item_id, data)
 
     def delete_swot(self, item_id: int) -> None:
         self._swot.delete(item_id)

@@ -45,9 +45,7 @@ class ValuesService:
 
     def move(self, value: CoreValue, delta: int) -> CoreValue:
         """Up (delta -1) or down (+1) the ranking; the order is saved at once."""
-        if value.rank is None:
-            return value
-        return self._values.move_to(value.id, value.rank + delta, self._clock())
+        return self._values.move_by(value.id, delta, self._clock())
 
     def retire(self, value_id: int) -> CoreValue:
         return self._values.retire(value_id, self._clock())

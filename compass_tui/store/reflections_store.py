@@ -187,6 +187,20 @@ class SwotStore:
             session.flush()
             return SwotItem.model_validate(row)
 
+    def edit(self, item_id: int, data: SwotInput) -> SwotItem:
+        """New text and, if it changed, quadrant, in one transaction."""
+        with self._sessions.begin() as session:
+            row = _get(session, SwotRow, item_id, "SWOT item")
+            row.text = data.text
+            if row.quadrant != data.quadrant:
+                old = row.quadrant
+                row.position = len(self._rows(session, data.quadrant)) + 1
+                row.quadrant = data.quadrant
+                session.flush()
+                _renumber(self._rows(session, old))
+            session.flush()
+            return SwotItem.model_validate(row)
+
     def update(self, item_id: int, text: str) -> SwotItem:
         with self._sessions.begin() as session:
             row = _get(session, SwotRow, item_id, "SWOT item")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import Literal
 
 from sqlalchemy import ColumnElement, Select, case, delete, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from compass_tui.domain.assessment import (
@@ -20,7 +17,7 @@ from compass_tui.domain.assessment import (
 )
 from compass_tui.domain.values import value_key as name_key
 from compass_tui.store.entries_store import NotFoundError
-from compass_tui.store.errors import DuplicateNameError
+from compass_tui.store.errors import DuplicateNameError, name_guard
 from compass_tui.store.tables import FeedbackRow, SkillRow
 
 SkillSort = Literal["name", "level", "category"]
@@ -52,18 +49,6 @@ def _skill(row: SkillRow, feedback_count: int = 0) -> Skill:
     return Skill.model_validate(row).model_copy(update={"feedback_count": feedback_count})
 
 
-@contextmanager
-def _name_guard(name: str) -> Iterator[None]:
-    """Another instance may save the name between our check and our commit:
-    the unique index then fires, and the user gets the same message."""
-    try:
-        yield
-    except IntegrityError as exc:
-        if "name_key" in str(exc.orig):
-            raise DuplicateNameError("skill", name) from exc
-        raise
-
-
 def _feedback_counts() -> Select:
     return (select(FeedbackRow.skill_id, func.count().label("n"))
             .where(FeedbackRow.skill_id.is_not(None))
@@ -78,7 +63,7 @@ class SkillStore:
 
     def add(self, data: SkillInput) -> Skill:
         now = _now()
-        with _name_guard(data.name), self._sessions.begin() as session:
+        with name_guard("skill", data.name), self._sessions.begin() as session:
             self._check_free(session, data.name)
             row = SkillRow(name_key=name_key(data.name), created_at=now)
             self._apply(row, data, now)
@@ -87,12 +72,20 @@ class SkillStore:
             return _skill(row)
 
     def update(self, skill_id: int, data: SkillInput) -> Skill:
-        with _name_guard(data.name), self._sessions.begin() as session:
+        with name_guard("skill", data.name), self._sessions.begin() as session:
             row = self._row(session, skill_id)
             if name_key(data.name) != row.name_key:
                 self._check_free(session, data.name)
             row.name_key = name_key(data.name)
             self._apply(row, data, _now())
+            session.flush()
+            return _skill(row, self._count(session, skill_id))
+
+    def set_gap(self, skill_id: int, is_gap: bool) -> Skill:
+        """Only the gap mark changes, so an edit saved meanwhile elsewhere survives."""
+        with self._sessions.begin() as session:
+            row = self._row(session, skill_id)
+            row.is_gap, row.updated_at = is_gap, _now()
             session.flush()
             return _skill(row, self._count(session, skill_id))
 

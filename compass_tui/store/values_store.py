@@ -15,9 +15,10 @@ from compass_tui.domain.values import (
     ValueInput,
     ValuesOverview,
     value_key,
+    value_tag,
 )
 from compass_tui.store.entries_store import NotFoundError
-from compass_tui.store.errors import DuplicateNameError
+from compass_tui.store.errors import DuplicateNameError, name_guard
 from compass_tui.store.tables import (
     EntryRow,
     GoalRow,
@@ -41,7 +42,7 @@ class ValueStore:
 
     def add(self, data: ValueInput, now: datetime) -> CoreValue:
         """A new value goes to the bottom of the ranking."""
-        with self._sessions.begin() as session:
+        with name_guard("value", data.name), self._sessions.begin() as session:
             self._check_free(session, data.name)
             active = self._active_rows(session)
             row = ValueRow(name=data.name, name_key=value_key(data.name), meaning=data.meaning,
@@ -52,12 +53,24 @@ class ValueStore:
             return _value(row)
 
     def update(self, value_id: int, data: ValueInput, now: datetime) -> CoreValue:
-        with self._sessions.begin() as session:
+        with name_guard("value", data.name), self._sessions.begin() as session:
             row = self._row(session, value_id)
             if value_key(data.name) != row.name_key:
-                self._check_free(session, data.name)
+                self._check_free(session, data.name, but=value_id)
             row.name, row.name_key = data.name, value_key(data.name)
             row.meaning, row.why, row.updated_at = data.meaning, data.why, now
+            return _value(row)
+
+    def move_by(self, value_id: int, delta: int, now: datetime) -> CoreValue:
+        """Up (negative) or down the ranking from where it is now, read in the same
+        transaction, so a re-ranking saved meanwhile elsewhere is not undone."""
+        with self._sessions.begin() as session:
+            row = self._row(session, value_id)
+            if row.rank is None:
+                return _value(row)
+            order = [r for r in self._active_rows(session) if r.id != value_id]
+            order.insert(max(0, min(row.rank - 1 + delta, len(order))), row)
+            self._rerank(session, order, now)
             return _value(row)
 
     def move_to(self, value_id: int, rank: int, now: datetime) -> CoreValue:
@@ -124,11 +137,6 @@ class ValueStore:
     def get(self, value_id: int) -> CoreValue | None:
         with self._sessions() as session:
             row = session.get(ValueRow, value_id)
-            return _value(row) if row else None
-
-    def find(self, name: str) -> CoreValue | None:
-        with self._sessions() as session:
-            row = session.scalar(select(ValueRow).where(ValueRow.name_key == value_key(name)))
             return _value(row) if row else None
 
     def history(self, value_id: int | None = None) -> list[RankChange]:
@@ -206,7 +214,12 @@ class ValueStore:
         return row
 
     @staticmethod
-    def _check_free(session: Session, name: str) -> None:
-        taken = session.scalar(select(ValueRow).where(ValueRow.name_key == value_key(name)))
-        if taken is not None:
-            raise DuplicateNameError("value", taken.name)
+    def _check_free(session: Session, name: str, but: int | None = None) -> None:
+        """One value per name, and per journal tag ("Work-Life Balance" and
+        "Work Life Balance" would both count @work-life-balance)."""
+        tag = value_tag(name)
+        for row in session.scalars(select(ValueRow).where(ValueRow.id != (but or 0))):
+            if row.name_key == value_key(name):
+                raise DuplicateNameError("value", row.name)
+            if value_tag(row.name) == tag:
+                raise ValueError(f"'{row.name}' already uses the journal tag @{tag}")

@@ -9,14 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import SelectionList, Static, TextArea
 
 from compass_tui.domain.errors import describe
+from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
@@ -42,6 +44,22 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             yield from self.compose_fields()
             yield StatusLine("ctrl+s saves · escape cancels", classes="form-status")
         yield KeyBar()
+        # After every mount handler has filled the fields: what "unchanged" means.
+        self.call_after_refresh(self._remember_fields)
+
+    def _field_values(self) -> tuple[object, ...]:
+        values: list[object] = []
+        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
+            if isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, SelectionList):
+                values.append(tuple(widget.selected))
+            else:
+                values.append(getattr(widget, "value", None))
+        return tuple(values)
+
+    def _remember_fields(self) -> None:
+        self._initial_fields = self._field_values()
 
     def heading(self) -> str:
         return self.TITLE
@@ -67,7 +85,25 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         except ValueError as exc:
             self.status.say(f"Not saved: {exc}.", error=True)
             return
+        except LookupError:
+            self.status.say("Not saved: it was deleted in another window meanwhile. "
+                            "Escape, then add it again.", error=True)
+            return
+        except SQLAlchemyError as exc:
+            self.status.say(f"Not saved: the database refused ({type(exc).__name__}); "
+                            "what you typed is still here.", error=True)
+            return
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave; when something was typed, ask first so it is not lost by a stray key."""
+        if self._field_values() == getattr(self, "_initial_fields", None):
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard what you typed in this form?",
+                                           "Discard", "Keep editing"), answered)

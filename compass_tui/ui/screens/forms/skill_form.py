@@ -35,7 +35,8 @@ def gap_label(is_gap: bool) -> str:
 
 def parse_level(text: str) -> int:
     text = text.strip()
-    if not text.isdigit() or not 1 <= int(text) <= MAX_LEVEL:
+    # Only ASCII digits: "²".isdigit() is true, yet int("²") fails.
+    if not (text.isascii() and text.isdecimal()) or not 1 <= int(text) <= MAX_LEVEL:
         raise ValueError(LEVEL_PROBLEM)
     return int(text)
 

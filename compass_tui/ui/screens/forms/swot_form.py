@@ -62,7 +62,4 @@ class SwotForm(FormScreen[SwotItem]):
         service = self.app.assessment
         if self.item is None:
             return service.add_swot(data)
-        saved = service.update_swot(self.item.id, data.text)
-        if data.quadrant != saved.quadrant:
-            saved = service.move_swot(saved.id, data.quadrant)
-        return saved
+        return service.edit_swot(self.item.id, data)

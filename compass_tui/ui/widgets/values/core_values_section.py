@@ -20,9 +20,9 @@ from compass_tui.domain.values import (
     ValuesOverview,
     value_tag,
 )
-from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.value_form import ValueForm
 from compass_tui.ui.screens.rank_history import RankHistoryScreen
+from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -63,6 +63,7 @@ def history_text(changes: list[RankChange]) -> str:
     return "  →  ".join(f"{s} ({d})" for s, d in zip(steps, dates, strict=True))
 
 
+@guard_actions
 class CoreValuesSection(Horizontal):
     app: CompassApp
 
@@ -94,9 +95,12 @@ class CoreValuesSection(Horizontal):
         """Fresh on every visit (goals and tags change elsewhere), read off the event loop."""
         self._load()
 
-    @work(thread=True, exclusive=True, group="values-overview", exit_on_error=False)
     def _load(self) -> None:
-        generation = self._generation = self._generation + 1
+        self._generation += 1
+        self._read(self._generation)
+
+    @work(thread=True, exclusive=True, group="values-overview", exit_on_error=False)
+    def _read(self, generation: int) -> None:
         overview = self.app.values.overview()
         self.app.call_from_thread(self._apply_if_current, overview, generation)
 
@@ -110,6 +114,9 @@ class CoreValuesSection(Horizontal):
 
     def focus_default(self) -> None:
         self.value_list.focus()
+
+    def reload(self) -> None:
+        self.refresh_list()
 
     def refresh_list(self, select: int | None = None) -> None:
         """Read now (after a change made here), and show it."""
@@ -137,8 +144,10 @@ class CoreValuesSection(Horizontal):
             values.add_options(options)
         if keep is not None and str(keep) in {o.id for o in options}:
             values.highlighted = values.get_option_index(str(keep))
-        elif self._values and values.highlighted is None:
-            values.highlighted = 0
+        elif values.highlighted is None or values.highlighted_option is None:
+            # The first value, never the "retired" heading (all may be retired).
+            selectable = [i for i, o in enumerate(options) if not o.disabled]
+            values.highlighted = selectable[0] if selectable else None
         self._show_detail()
 
     @property
@@ -224,14 +233,12 @@ class CoreValuesSection(Horizontal):
         if value is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.values.delete(value.id)
-                self.refresh_list()
+        def delete() -> None:
+            self.app.values.delete(value.id)
+            self.refresh_list()
 
-        self.app.push_screen(ConfirmScreen(
-            f"Delete “{value.name}” and its rank history for good?\n"
-            "(r retires it instead, keeping the history.)", "Delete", "Keep"), answered)
+        confirm_then(self, f"Delete “{value.name}” and its rank history for good?\n"
+                           "(r retires it instead, keeping the history.)", "Delete", delete)
 
     def action_history(self) -> None:
         self.app.push_screen(RankHistoryScreen(self.app.values.history()))

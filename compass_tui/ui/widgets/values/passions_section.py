@@ -14,9 +14,9 @@ from textual.widgets.option_list import Option
 from compass_tui.domain.assessment import PASSION_KINDS, Passion, PassionKind
 from compass_tui.domain.entries import Entry, EntrySummary
 from compass_tui.ui.entry_render import summary_line
-from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.passion_form import PassionForm
 from compass_tui.ui.screens.search import SearchScreen
+from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -55,6 +55,7 @@ class LinkEntrySearch(SearchScreen):
         self.status.say(LINK_HINT)
 
 
+@guard_actions
 class PassionsSection(Horizontal):
     app: CompassApp
 
@@ -82,6 +83,9 @@ class PassionsSection(Horizontal):
     @property
     def passion_list(self) -> OptionList:
         return self.query_one("#passions-list", OptionList)
+
+    def reload(self) -> None:
+        self.refresh_list()
 
     def focus_default(self) -> None:
         self.passion_list.focus()
@@ -171,14 +175,12 @@ class PassionsSection(Horizontal):
         if passion is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.assessment.delete_passion(passion.id)
-                self.refresh_list()
+        def delete() -> None:
+            self.app.assessment.delete_passion(passion.id)
+            self.refresh_list()
 
-        self.app.push_screen(ConfirmScreen(
-            f"Delete “{passion.text}”?\n(Its journal entries stay; only the links go.)",
-            "Delete", "Keep"), answered)
+        confirm_then(self, f"Delete “{passion.text}”?\n"
+                           "(Its journal entries stay; only the links go.)", "Delete", delete)
 
     def action_link(self) -> None:
         passion = self.current
@@ -211,12 +213,11 @@ class PassionsSection(Horizontal):
             self.app.notify("No hand-linked entry to unlink here.", timeout=3)
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.assessment.unlink_entry(passion.id, entry.id)
-                self.refresh_list(select=passion.id)
+        def unlink() -> None:
+            self.app.assessment.unlink_entry(passion.id, entry.id)
+            self.refresh_list(select=passion.id)
 
         title = entry.title or "(untitled)"
-        self.app.push_screen(ConfirmScreen(
-            f"Unlink “{title}” ({entry.entry_date:%Y-%m-%d}) from “{passion.text}”?\n"
-            "(The entry itself stays in the journal.)", "Unlink", "Keep"), answered)
+        confirm_then(self, f"Unlink “{title}” ({entry.entry_date:%Y-%m-%d}) from "
+                           f"“{passion.text}”?\n(The entry itself stays in the journal.)",
+                     "Unlink", unlink)

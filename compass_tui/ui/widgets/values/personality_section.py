@@ -12,8 +12,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from compass_tui.domain.assessment import PersonalityResult
-from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.personality_form import PersonalityForm
+from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -31,6 +31,7 @@ def result_line(result: PersonalityResult) -> Text:
     return Text(" · ".join(parts), no_wrap=True, overflow="ellipsis")
 
 
+@guard_actions
 class PersonalitySection(Horizontal):
     app: CompassApp
 
@@ -56,6 +57,9 @@ class PersonalitySection(Horizontal):
     @property
     def result_list(self) -> OptionList:
         return self.query_one("#personality-list", OptionList)
+
+    def reload(self) -> None:
+        self.refresh_list()
 
     def focus_default(self) -> None:
         self.result_list.focus()
@@ -125,12 +129,9 @@ class PersonalitySection(Horizontal):
         if result is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.assessment.delete_personality(result.id)
-                self.refresh_list()
-            self.result_list.focus()
+        def delete() -> None:
+            self.app.assessment.delete_personality(result.id)
+            self.refresh_list()
 
-        self.app.push_screen(ConfirmScreen(
-            f"Delete the {result.framework} result “{result.result}”?", "Delete", "Keep"),
-            answered)
+        confirm_then(self, f"Delete the {result.framework} result “{result.result}”?",
+                     "Delete", delete, after=self.result_list.focus)

@@ -22,11 +22,10 @@ from compass_tui.domain.assessment import (
     Feedback,
     Skill,
     SkillCategory,
-    SkillInput,
 )
-from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.feedback_form import FeedbackForm
 from compass_tui.ui.screens.forms.skill_form import LEVEL_WORDS, SkillForm, level_dots
+from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -71,11 +70,7 @@ def feedback_item(item: Feedback) -> Group:
     return Group(Text(""), head, Padding(Text(f"“{item.said}”"), (0, 0, 0, 2)))
 
 
-def as_input(skill: Skill, **changes: object) -> SkillInput:
-    return SkillInput.model_validate(
-        {**skill.model_dump(include=set(SkillInput.model_fields)), **changes})
-
-
+@guard_actions
 class SkillsSection(Horizontal):
     app: CompassApp
 
@@ -120,6 +115,9 @@ class SkillsSection(Horizontal):
     @property
     def table(self) -> DataTable:
         return self.query_one("#skills-table", DataTable)
+
+    def reload(self) -> None:
+        self.refresh_table()
 
     def focus_default(self) -> None:
         self.table.focus()
@@ -265,7 +263,7 @@ class SkillsSection(Horizontal):
     def action_toggle_gap(self) -> None:
         skill = self.current
         if skill is not None:
-            self.app.assessment.update_skill(skill.id, as_input(skill, is_gap=not skill.is_gap))
+            self.app.assessment.set_skill_gap(skill.id, not skill.is_gap)
             self.refresh_table(select=skill.id)
 
     def action_cycle_sort(self) -> None:
@@ -287,16 +285,13 @@ class SkillsSection(Horizontal):
         if skill is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.assessment.delete_skill(skill.id)
-                self.refresh_table()
+        def delete() -> None:
+            self.app.assessment.delete_skill(skill.id)
+            self.refresh_table()
 
         count = skill.feedback_count
         notes = f" and its {count} feedback note{'s' if count > 1 else ''}" if count else ""
-        self.app.push_screen(ConfirmScreen(
-            f"Delete the skill “{skill.name}”{notes} for good?", "Delete", "Keep"),
-            answered)
+        confirm_then(self, f"Delete the skill “{skill.name}”{notes} for good?", "Delete", delete)
 
     def action_delete_feedback(self) -> None:
         skill = self.current
@@ -308,13 +303,10 @@ class SkillsSection(Horizontal):
             return
         newest = feedback[0]
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.assessment.delete_feedback(newest.id)
-                self.refresh_table(select=skill.id)
+        def delete() -> None:
+            self.app.assessment.delete_feedback(newest.id)
+            self.refresh_table(select=skill.id)
 
         when = newest.given_on.isoformat() if newest.given_on else "undated"
-        self.app.push_screen(ConfirmScreen(
-            f"Delete the newest feedback on “{skill.name}”?\n\n"
-            f"{newest.giver} ({when}): “{newest.said}”", "Delete", "Keep"),
-            answered)
+        confirm_then(self, f"Delete the newest feedback on “{skill.name}”?\n\n"
+                           f"{newest.giver} ({when}): “{newest.said}”", "Delete", delete)

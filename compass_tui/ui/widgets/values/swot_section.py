@@ -19,8 +19,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from compass_tui.domain.assessment import QUADRANTS, Quadrant, SwotItem
-from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.swot_form import QUADRANT_TITLES, SwotForm
+from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -115,6 +115,7 @@ class QuadrantList(OptionList):
             self.highlighted = 0
 
 
+@guard_actions
 class SwotSection(Grid):
     app: CompassApp
     _quadrant: Quadrant = "strength"  # the quadrant last focused: n adds there
@@ -146,6 +147,9 @@ class SwotSection(Grid):
 
     def quadrant_list(self, quadrant: Quadrant) -> QuadrantList:
         return self.query_one(f"#swot-{quadrant}", QuadrantList)
+
+    def reload(self) -> None:
+        self.refresh_lists()
 
     def focus_default(self) -> None:
         self.quadrant_list("strength").focus()
@@ -214,12 +218,9 @@ class SwotSection(Grid):
         if item is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.assessment.delete_swot(item.id)
-                self.refresh_lists()
-            self.quadrant_list(item.quadrant).focus()
+        def delete() -> None:
+            self.app.assessment.delete_swot(item.id)
+            self.refresh_lists()
 
-        self.app.push_screen(ConfirmScreen(
-            f"Delete “{item.text}” from {QUADRANT_TITLES[item.quadrant]}?", "Delete", "Keep"),
-            answered)
+        confirm_then(self, f"Delete “{item.text}” from {QUADRANT_TITLES[item.quadrant]}?",
+                     "Delete", delete, after=self.quadrant_list(item.quadrant).focus)
