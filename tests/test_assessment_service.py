@@ -29,7 +29,7 @@ def test_export_of_an_empty_assessment(service: AssessmentService) -> None:
     }
 
 
-def test_export_data_shape(service: AssessmentService) -> None:
+def test_export_data_shape(service: AssessmentService, repo: Repository) -> None:
     python = service.add_skill(SkillInput(name="Python", category="technical", level=4,
                                           evidence="Shipped the billing service"))
     service.add_skill(SkillInput(name="Negotiation", category="soft", level=2, is_gap=True))
@@ -38,7 +38,10 @@ def test_export_data_shape(service: AssessmentService) -> None:
     service.add_feedback(FeedbackInput(skill_id=python.id, giver="Ben", said="Good tests"))
     service.add_feedback(FeedbackInput(giver="Cleo", said="Calm in a crisis"))
     service.add_passion(PassionInput(kind="problem", text="Slow queries", tag="@perf"))
-    service.add_passion(PassionInput(kind="absorbs", text="Writing"))
+    writing = service.add_passion(PassionInput(kind="absorbs", text="Writing"))
+    entry = repo.entries.add(EntryInput(entry_date=datetime(2025, 6, 1, 21, 5),
+                                     title="Wrote till midnight"))
+    service.link_entry(writing.id, entry.id)
     service.add_swot(SwotInput(quadrant="strength", text="Deep SQL"))
     service.add_swot(SwotInput(quadrant="strength", text="Teaching"))
     service.add_swot(SwotInput(quadrant="threat", text="Automation"))
@@ -60,8 +63,9 @@ def test_export_data_shape(service: AssessmentService) -> None:
         ],
         "feedback": [{"giver": "Cleo", "given_on": None, "said": "Calm in a crisis"}],
         "passions": [
-            {"kind": "absorbs", "text": "Writing", "tag": ""},
-            {"kind": "problem", "text": "Slow queries", "tag": "perf"},
+            {"kind": "absorbs", "text": "Writing", "tag": "",
+             "entries": [{"date": "2025-06-01 21:05", "title": "Wrote till midnight"}]},
+            {"kind": "problem", "text": "Slow queries", "tag": "perf", "entries": []},
         ],
         "swot": {"strength": ["Deep SQL", "Teaching"], "weakness": [], "opportunity": [],
                  "threat": ["Automation"]},

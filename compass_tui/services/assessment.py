@@ -40,6 +40,7 @@ class AssessmentService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._skills = repo.skills
         self._passions = repo.passions
+        self._entries = repo.entries
         self._swot = repo.swot
         self._personality = repo.personality
         self.clock = clock
@@ -136,6 +137,12 @@ class AssessmentService:
 
     # -- export ---------------------------------------------------------------
 
+    def _linked_entries(self, entry_ids: list[int]) -> list[dict[str, str]]:
+        """Hand-picked entries by date and title: ids mean nothing outside this file."""
+        found = (self._entries.get(i, include_trashed=True) for i in entry_ids)
+        return [{"date": e.entry_date.strftime("%Y-%m-%d %H:%M"), "title": e.title}
+                for e in found if e is not None]
+
     def export_data(self) -> dict[str, Any]:
         """The whole self-assessment as plain JSON-able data, without database ids.
 
@@ -152,7 +159,8 @@ class AssessmentService:
                 for s in self._skills.list()
             ],
             "feedback": by_skill[None],
-            "passions": [{"kind": p.kind, "text": p.text, "tag": p.tag}
+            "passions": [{"kind": p.kind, "text": p.text, "tag": p.tag,
+                          "entries": self._linked_entries(p.entry_ids)}
                          for p in self._passions.list()],
             "swot": {quadrant: [item.text for item in items]
                      for quadrant, items in self._swot.by_quadrant().items()},
