@@ -62,8 +62,8 @@ async def test_command_palette_runs_app_commands(repo: Repository) -> None:
 async def test_n_in_an_unbuilt_tab_says_so(repo: Repository) -> None:
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "n")
-        assert any("Goals" in n.message for n in app._notifications)
+        await pilot.press("4", "n")
+        assert any("Timeline" in n.message for n in app._notifications)
         assert app.screen is app.screen_stack[0]
 
 

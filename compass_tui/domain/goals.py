@@ -227,3 +227,18 @@ def _time_bound(goal: GoalInput, today: date) -> SmartPart:
         return SmartPart(part="T", verdict="weak",
                          advice="Add a start date, so the timeline has a beginning.")
     return SmartPart(part="T", verdict="ok", advice="")
+
+
+# -- What the Goals tab lists ---------------------------------------------------
+
+
+class GoalSummary(BaseModel):
+    """One line of the goal list or tree: the goal with what the list draws beside it."""
+
+    goal: Goal
+    progress: float = Field(ge=0, le=100)
+    tasks_done: int
+    tasks_total: int
+    overdue_tasks: int
+    smart: list[SmartPart]
+    depth: int = 0  # indentation in the tree view; 0 in flat lists

@@ -12,6 +12,7 @@ from compass_tui.store.entries_store import EntryStore
 from compass_tui.store.goals_store import GoalStore
 from compass_tui.store.reflections_store import PassionStore, PersonalityStore, SwotStore
 from compass_tui.store.skills_store import SkillStore
+from compass_tui.store.timeline_store import TimelineStore
 from compass_tui.store.values_store import ValueStore
 
 
@@ -32,6 +33,7 @@ class Repository:
         self.passions = PassionStore(sessions)
         self.swot = SwotStore(sessions)
         self.personality = PersonalityStore(sessions)
+        self.timeline = TimelineStore(sessions)
 
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Repository:

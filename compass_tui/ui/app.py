@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import time
@@ -18,12 +19,14 @@ from compass_tui.config import Settings, resource_dir
 from compass_tui.services.assessment import AssessmentService
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import DraftService, new_draft_key
+from compass_tui.services.goals import GoalsService
 from compass_tui.services.journal import JournalService
 from compass_tui.services.values import ValuesService
 from compass_tui.store.repository import Repository
 from compass_tui.ui.commands import CompassCommands
 from compass_tui.ui.screens.draft_recovery import Choice, DraftRecoveryScreen
 from compass_tui.ui.screens.entry_editor import EntryEditorScreen
+from compass_tui.ui.screens.goals_tab import GoalsTab
 from compass_tui.ui.screens.journal_tab import JournalTab
 from compass_tui.ui.screens.key_help import KeyHelpScreen
 from compass_tui.ui.screens.values_tab import ValuesTab
@@ -35,13 +38,14 @@ TABS = ("journal", "values", "goals", "timeline", "vision")
 STYLES = resource_dir("styles")
 SIXTEEN_COLOUR_SYSTEMS = ("standard", "windows")
 HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+HEAP_SETTLE_SECONDS = 1.5  # after the first paint and the tabs' read-ahead
 
 
 class CompassApp(App[int]):
     TITLE = "compass"
     CSS_PATH: ClassVar = [STYLES / name for name in (
         "app.tcss", "journal.tcss", "values.tcss", "skills.tcss", "reflections.tcss",
-        "dialogs.tcss",
+        "dialogs.tcss", "goals.tcss",
     )]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
@@ -69,6 +73,7 @@ class CompassApp(App[int]):
         self.drafts = DraftService(repo, clock)
         self.values = ValuesService(repo, clock)
         self.assessment = AssessmentService(repo, clock)
+        self.goals = GoalsService(repo, clock)
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
         self.startup_seconds: float | None = None
@@ -80,7 +85,9 @@ class CompassApp(App[int]):
                 yield JournalTab(id="journal-tab")
             with TabPane("Values", id="values"):
                 yield ValuesTab(id="values-tab")
-            for area in TABS[2:]:
+            with TabPane("Goals", id="goals"):
+                yield GoalsTab(id="goals-tab")
+            for area in TABS[3:]:
                 with TabPane(area.title(), id=area):
                     yield FutureTab(area)
         yield KeyBar()
@@ -106,6 +113,14 @@ class CompassApp(App[int]):
     def on_ready(self) -> None:
         self.startup_seconds = time.perf_counter() - IMPORTED_AT
         self.log.info(f"started in {self.startup_seconds * 1000:.0f} ms")
+        self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
+
+    def _freeze_heap(self) -> None:
+        """What start-up built lives as long as the app: once it has settled, keep
+        it out of the collector's full sweeps, which otherwise stall a keystroke
+        for a tenth of a second now and then."""
+        gc.collect()
+        gc.freeze()
 
     def on_unmount(self) -> None:
         self.save_open_drafts()  # any other way out (an error, App.exit from code)
@@ -192,6 +207,8 @@ class CompassApp(App[int]):
             self.journal_tab.action_new_entry()
         elif active == "values":
             self.query_one(ValuesTab).action_add()
+        elif active == "goals":
+            self.query_one(GoalsTab).action_add()
         else:
             self.notify(f"The {active.title()} tab is not built yet.", timeout=3)
 

@@ -45,6 +45,25 @@ HELP = """\
 | `r` | retire a value (its history stays), or bring it back |
 | `h` | how the ranking moved over time |
 
+## Goals tab
+
+| Key | Does |
+|---|---|
+| `v` | view: tree (long-term goals over their short-term ones), by due date, this week |
+| `f` / `h` / `r` | filter by status, by horizon (short, long), by the value a goal serves |
+| `n` / `c` | new goal / new sub-goal under the selected one |
+| `e` / `d` | edit / delete (asks first) the goal, or the task in "this week" |
+| `t` | add a task to the selected goal |
+| `enter` / `tab` | to the goal's tasks |
+| `space` | mark a task done or open ("this week" and task list) |
+| `u` / `ctrl+z` | undo the last done/open |
+| `K` `J` | move a task up or down (task list) |
+| `n` `e` `d` | new / edit / delete a task (task list) |
+| `escape` | from the tasks back to the goals |
+
+Badges `S M A R T`: a capital letter is fine, a small one is weak, `·` is missing;
+the detail on the right says what to add.
+
 ## Writing
 
 | Key | Does |

@@ -13,14 +13,6 @@ wins when two pull apart. Next to them: a skills inventory, feedback from others
 a SWOT grid, personality results, and the things you would do unpaid.
 
 *Not built yet.*""",
-    "goals": """\
-## Goals
-
-Short- and long-term goals written to be **specific, measurable, achievable,
-relevant and time-bound**, each broken into dated tasks, linked to the values it
-serves, with progress you can see.
-
-*Not built yet.*""",
     "timeline": """\
 ## Timeline
 
