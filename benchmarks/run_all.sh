@@ -16,4 +16,10 @@ mkdir -p benchmarks/out
   "$PY" benchmarks/bench_startup.py --terminal 80x24 --terminal 200x60
   echo
   "$PY" benchmarks/bench_list_vs_jrnl.py --words mentor team
+  echo
+  "$PY" benchmarks/bench_values_tab.py
+  echo
+  "$PY" benchmarks/bench_goals_service.py
+  echo
+  "$PY" benchmarks/bench_goals_tab.py
 } 2> >(tee benchmarks/out/run_all.log >&2) | tee benchmarks/out/results.txt
