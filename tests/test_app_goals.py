@@ -82,7 +82,9 @@ async def save(pilot: Pilot) -> None:
     await settle(pilot)
 
 
-async def test_goal_tree_tasks_ticked_and_progress_after_restart(repo: Repository) -> None:
+async def test_goal_tree_tasks_ticked_and_progress_after_restart(
+    repo: Repository, db_url: str
+) -> None:
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_goals(pilot)
@@ -118,7 +120,8 @@ async def test_goal_tree_tasks_ticked_and_progress_after_restart(repo: Repositor
         await pilot.pause()
         assert app.focused is app.query_one("#goals-list")
 
-    again = make_app(repo)
+    repo.close()  # a real restart: a new engine on the same file
+    again = make_app(Repository.open(db_url))
     async with again.run_test(size=(80, 24)) as pilot:
         await open_goals(pilot)
         parent_row, child_row = rows(pilot)
@@ -207,12 +210,12 @@ async def test_undo_a_toggle_in_the_task_list(repo: Repository) -> None:
         await pilot.press("u")  # nothing left to undo
         await settle(pilot)
         assert any("Nothing to undo" in n.message for n in app._notifications)
-        await pilot.press("J")  # reorder: the first task goes down
-        await settle(pilot)
-        assert [t.title for t in goals.tasks(goal.id)] == ["Read a chapter", "Do the exercises"]
-        await pilot.press("K")
+        await pilot.press("home", "J")  # reorder: the first task goes down
         await settle(pilot)
         assert [t.title for t in goals.tasks(goal.id)] == ["Do the exercises", "Read a chapter"]
+        await pilot.press("K")  # and back up
+        await settle(pilot)
+        assert [t.title for t in goals.tasks(goal.id)] == ["Read a chapter", "Do the exercises"]
 
 
 async def test_bad_input_in_the_goal_form_is_said_and_nothing_saved(repo: Repository) -> None:
@@ -383,3 +386,25 @@ async def test_n_in_the_goals_tab_opens_the_goal_form(repo: Repository) -> None:
         app.action_new_item()
         await pilot.pause()
         assert isinstance(app.screen, GoalForm)
+
+
+async def test_a_task_deleted_in_another_window_is_reported_not_a_crash(
+    repo: Repository,
+) -> None:
+    goals = service(repo)
+    goal = goals.create(GoalInput(title="Learn Rust"))
+    task = goals.add_task(TaskInput(goal_id=goal.id, title="Read the book"))
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_goals(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        goals.delete_task(task.id)  # the other SSH session
+        await pilot.press("space")
+        await settle(pilot)
+        assert any("another window" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        goals.delete(goal.id)
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert app.is_running

@@ -1,8 +1,8 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
-from compass_tui.domain.dates import DateParseError, parse_period, parse_when
+from compass_tui.domain.dates import DateParseError, parse_due, parse_period, parse_when
 
 NOW = datetime(2026, 3, 15, 14, 20)  # a Sunday
 
@@ -78,3 +78,28 @@ def test_offsets_become_local_wall_time() -> None:
     assert when.tzinfo is None
     assert when == datetime(2025, 3, 14, 10, 0, tzinfo=UTC).astimezone().replace(
         tzinfo=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("friday", date(2026, 3, 20)),  # NOW is Sunday 15 March: the coming Friday
+        ("next friday", date(2026, 3, 20)),
+        ("this sunday", date(2026, 3, 15)),
+        ("sunday", date(2026, 3, 22)),
+        ("in 2 weeks", date(2026, 3, 29)),
+        ("in 3 months", date(2026, 6, 15)),
+        ("next month", date(2026, 4, 15)),
+        ("tomorrow", date(2026, 3, 16)),
+        ("2026-06-30", date(2026, 6, 30)),
+        ("yesterday", date(2026, 3, 14)),
+    ],
+)
+def test_parse_due_looks_ahead(text: str, expected: date) -> None:
+    assert parse_due(text, NOW) == expected
+
+
+@pytest.mark.parametrize("text", ["", "someday", "in 999999999 years", "next blue moon"])
+def test_parse_due_rejects(text: str) -> None:
+    with pytest.raises(DateParseError):
+        parse_due(text, NOW)

@@ -196,3 +196,36 @@ def _named_period(phrase: str, today: date) -> tuple[datetime, datetime] | None:
 
 def _as_range(start: date, end: date) -> tuple[datetime, datetime]:
     return datetime.combine(start, time.min), datetime.combine(end, time.min)
+
+
+_IN_RE = re.compile(r"^in\s+(?P<n>\d+)\s+(?P<unit>day|week|month|year)s?$")
+
+
+def parse_due(text: str, now: datetime) -> date:
+    """A day as plans name it, looking ahead: "friday" is the coming Friday,
+    "next friday" too, "in 2 weeks", "next month"; dates and past words also work."""
+    phrase = " ".join(text.strip().lower().split())
+    today = now.date()
+    if not phrase:
+        raise DateParseError("empty date")
+    try:
+        if match := _IN_RE.match(phrase):
+            n = int(match["n"])
+            step = {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
+                    "month": relativedelta(months=n), "year": relativedelta(years=n)}
+            return today + step[match["unit"]]
+        ahead = {"next week": relativedelta(weeks=1), "next month": relativedelta(months=1),
+                 "next year": relativedelta(years=1)}
+        if phrase in ahead:
+            return today + ahead[phrase]
+        words = phrase.split()
+        if len(words) in (1, 2) and (wd := _weekday_index(words[-1])) is not None:
+            prefix = words[0] if len(words) == 2 else ""
+            if prefix in ("", "next", "this", "on"):
+                days = (wd - today.weekday()) % 7
+                if days == 0 and prefix != "this":
+                    days = 7  # "friday" said on a Friday means the next one
+                return today + timedelta(days=days)
+    except (ValueError, OverflowError) as exc:
+        raise DateParseError(f"not a date: {text!r}") from exc
+    return parse_when(text, now).date()

@@ -24,8 +24,8 @@ class GoalInput(BaseModel):
     # Specific: what exactly.
     specific: str = ""
     # Measurable: a metric from start to target, with where it stands now.
-    metric: str = ""
-    unit: str = ""
+    metric: str = Field(default="", max_length=200)
+    unit: str = Field(default="", max_length=50)
     start_value: float | None = None
     target_value: float | None = None
     current_value: float | None = None
@@ -41,7 +41,7 @@ class GoalInput(BaseModel):
     status: Status = "active"
     status_reason: str = ""  # required when abandoned
     parent_id: int | None = None
-    tag: str = ""  # journal entries with this tag belong to the goal
+    tag: str = Field(default="", max_length=200)  # entries with this tag belong to the goal
 
     @field_validator("title")
     @classmethod

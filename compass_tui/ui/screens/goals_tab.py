@@ -20,13 +20,13 @@ from textual.containers import Container, Horizontal
 from textual.widgets import Static, TabbedContent
 
 from compass_tui.domain.goals import Goal, GoalSummary, Task, WeekTask
-from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.goal_form import GoalForm
 from compass_tui.ui.screens.forms.task_form import TaskForm
 from compass_tui.ui.screens.value_picker import ValueChoice, ValuePickerScreen
 from compass_tui.ui.widgets.goals.goal_detail import GoalDetail
 from compass_tui.ui.widgets.goals.render import OVERDUE_STYLE, goal_row, week_row
 from compass_tui.ui.widgets.goals.row_list import RowList
+from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -89,6 +89,7 @@ def task_option_id(task_id: int) -> str:
     return f"t{task_id}"
 
 
+@guard_actions
 class GoalsTab(Container):
     app: CompassApp
 
@@ -183,6 +184,10 @@ class GoalsTab(Container):
             self._read(query, self._generation, select)
         else:
             self.call_after_refresh(self._read, query, self._generation, select)
+
+    def reload(self) -> None:
+        """The list as it is now (after a row vanished under a key press)."""
+        self._changed()
 
     def _changed(self, select: str | None = None) -> None:
         """After a change made here: every cached read is stale; read at once."""
@@ -386,27 +391,22 @@ class GoalsTab(Container):
         if children:
             question += "\n(Its sub-goals stay, as goals of their own.)"
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.goals.delete(goal.id)
-                self._changed()
-            self._focus_list()
+        def delete() -> None:
+            self.app.goals.delete(goal.id)
+            self._changed()
 
-        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep"), answered)
+        confirm_then(self, question, "Delete", delete, after=self._focus_list)
 
     def _delete_task(self, item: WeekTask | None) -> None:
         if item is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.goals.delete_task(item.task.id)
-                self._changed()
-            self._focus_list()
+        def delete() -> None:
+            self.app.goals.delete_task(item.task.id)
+            self._changed()
 
-        self.app.push_screen(ConfirmScreen(
-            f"Delete the task “{item.task.title}” (goal: {item.goal_title})?", "Delete", "Keep"),
-            answered)
+        confirm_then(self, f"Delete the task “{item.task.title}” (goal: {item.goal_title})?",
+                     "Delete", delete, after=self._focus_list)
 
     def action_toggle(self) -> None:
         item = self.current_week_task

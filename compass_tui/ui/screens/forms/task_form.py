@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select
 
-from compass_tui.domain.dates import DateParseError, parse_when
+from compass_tui.domain.dates import DateParseError, parse_due
 from compass_tui.domain.goals import Task, TaskInput
 from compass_tui.ui.screens.forms.form_screen import FormScreen
 
@@ -20,7 +20,7 @@ def parse_day(text: str, field: str, now: datetime) -> date | None:
     if not text:
         return None
     try:
-        return parse_when(text, now).date()
+        return parse_due(text, now)
     except DateParseError as exc:
         raise ValueError(f"{field}: {exc} (try 2026-06-30 or 'next friday')") from exc
 

@@ -32,7 +32,6 @@ from compass_tui.domain.goals import (
     smart_check,
 )
 from compass_tui.ui.entry_render import summary_line
-from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.task_form import TaskForm
 from compass_tui.ui.widgets.goals.render import (
     OVERDUE_STYLE,
@@ -46,6 +45,7 @@ from compass_tui.ui.widgets.goals.render import (
     smart_badges,
     task_line,
 )
+from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -171,6 +171,7 @@ def journal_text(facts: GoalFacts) -> Text:
     return text
 
 
+@guard_actions
 class GoalDetail(VerticalScroll):
     app: CompassApp
 
@@ -407,11 +408,9 @@ class GoalDetail(VerticalScroll):
         if task is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.goals.delete_task(task.id)
-                self._changed()
-            self.task_list.focus()
+        def delete() -> None:
+            self.app.goals.delete_task(task.id)
+            self._changed()
 
-        self.app.push_screen(ConfirmScreen(f"Delete the task “{task.title}”?", "Delete", "Keep"),
-                             answered)
+        confirm_then(self, f"Delete the task “{task.title}”?", "Delete", delete,
+                     after=self.task_list.focus)

@@ -22,7 +22,7 @@ from compass_tui.domain.values import (
 )
 from compass_tui.ui.screens.forms.value_form import ValueForm
 from compass_tui.ui.screens.rank_history import RankHistoryScreen
-from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
+from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp

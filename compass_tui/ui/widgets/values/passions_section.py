@@ -16,7 +16,7 @@ from compass_tui.domain.entries import Entry, EntrySummary
 from compass_tui.ui.entry_render import summary_line
 from compass_tui.ui.screens.forms.passion_form import PassionForm
 from compass_tui.ui.screens.search import SearchScreen
-from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
+from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from compass_tui.domain.assessment import PersonalityResult
 from compass_tui.ui.screens.forms.personality_form import PersonalityForm
-from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
+from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp

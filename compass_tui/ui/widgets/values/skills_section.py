@@ -25,7 +25,7 @@ from compass_tui.domain.assessment import (
 )
 from compass_tui.ui.screens.forms.feedback_form import FeedbackForm
 from compass_tui.ui.screens.forms.skill_form import LEVEL_WORDS, SkillForm, level_dots
-from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
+from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from compass_tui.domain.assessment import QUADRANTS, Quadrant, SwotItem
 from compass_tui.ui.screens.forms.swot_form import QUADRANT_TITLES, SwotForm
-from compass_tui.ui.widgets.values.section_tools import confirm_then, guard_actions
+from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp

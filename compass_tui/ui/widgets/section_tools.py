@@ -1,4 +1,4 @@
-"""What every Values section does the same way: confirm, then act, surviving a row
+"""What every list-and-detail section does the same way: confirm, then act, surviving a row
 that another window deleted meanwhile (two SSH sessions on one journal are normal)."""
 
 from __future__ import annotations
