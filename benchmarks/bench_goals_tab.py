@@ -32,8 +32,6 @@ from bench_startup import Tmux
 from compass_tui.services.goals import GoalsService
 from compass_tui.store.repository import Repository
 
-POLL_SECONDS = 0.003
-TIMEOUT_SECONDS = 10.0
 JOURNAL_READY = "Prompt:"
 TREE_READY = "Tree   active+paused"
 
@@ -53,19 +51,10 @@ def expected_text(db: Path) -> tuple[str, str]:
     return first_goal, f"{first_task.task.due.isoformat()} overdue {first_task.task.title} ·"
 
 
-def wait_for(tmux: Tmux, name: str, text: str) -> float:
-    started = time.perf_counter()
-    while text not in tmux.screen(name):
-        if time.perf_counter() - started > TIMEOUT_SECONDS:
-            raise RuntimeError(f"{text!r} not on screen:\n{tmux.screen(name)}")
-        time.sleep(POLL_SECONDS)
-    return time.perf_counter() - started
-
-
 def timed_keys(tmux: Tmux, name: str, keys: list[str], text: str) -> float:
     started = time.perf_counter()
     tmux.run("send-keys", "-t", name, *keys)
-    wait_for(tmux, name, text)
+    tmux.wait_for(name, text)
     return time.perf_counter() - started
 
 
@@ -96,20 +85,20 @@ def main(argv: list[str] | None = None) -> int:
             name = f"goals-bench-{launch}"
             tmux.new_session(name, width, height,
                              ["env", f"COMPASS_DB={db}", str(find_compass())])
-            wait_for(tmux, name, JOURNAL_READY)
+            tmux.wait_for(name, JOURNAL_READY)
             time.sleep(1.0)  # let start-up's background reads (the read-ahead) finish
             for run in range(args.runs + 1):
                 took = timed_keys(tmux, name, ["3"], first_goal)
                 (firsts if run == 0 else shows).append(took)
                 tmux.run("send-keys", "-t", name, "1")
-                wait_for(tmux, name, JOURNAL_READY)
+                tmux.wait_for(name, JOURNAL_READY)
                 time.sleep(0.2)
             tmux.run("send-keys", "-t", name, "3")
-            wait_for(tmux, name, first_goal)
+            tmux.wait_for(name, first_goal)
             for _run in range(args.runs):
                 weeks.append(timed_keys(tmux, name, ["v", "v"], first_task))
                 tmux.run("send-keys", "-t", name, "v")
-                wait_for(tmux, name, TREE_READY)
+                tmux.wait_for(name, TREE_READY)
                 time.sleep(0.2)
             tmux.kill_session(name)
     finally:

@@ -77,6 +77,16 @@ class Tmux:
     def pane_pid(self, name: str) -> int:
         return int(self.run("list-panes", "-t", name, "-F", "#{pane_pid}").split()[0])
 
+    def wait_for(self, name: str, text: str, timeout: float = 10.0,
+                 poll: float = 0.003) -> float:
+        """Seconds until text is on the screen; raises after timeout."""
+        started = time.perf_counter()
+        while text not in self.screen(name):
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError(f"{text!r} not on screen:\n{self.screen(name)}")
+            time.sleep(poll)
+        return time.perf_counter() - started
+
     def kill_session(self, name: str) -> None:
         self.run("kill-session", "-t", name, check=False)
 

@@ -26,8 +26,6 @@ from compass_tui.domain.values import ValueInput
 from compass_tui.store.repository import Repository
 
 VALUES, SKILLS, FEEDBACK, GOALS = 200, 500, 1000, 60
-POLL_SECONDS = 0.003
-TIMEOUT_SECONDS = 10.0
 
 
 def seed(db: Path) -> str:
@@ -53,15 +51,6 @@ def seed(db: Path) -> str:
     return "1  Value 000"
 
 
-def wait_for(tmux: Tmux, name: str, text: str) -> float:
-    started = time.perf_counter()
-    while text not in tmux.screen(name):
-        if time.perf_counter() - started > TIMEOUT_SECONDS:
-            raise RuntimeError(f"{text!r} not on screen:\n{tmux.screen(name)}")
-        time.sleep(POLL_SECONDS)
-    return time.perf_counter() - started
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--launches", type=int, default=5, help="app starts (first shows)")
@@ -80,15 +69,15 @@ def main(argv: list[str] | None = None) -> int:
             name = f"values-bench-{launch}"
             tmux.new_session(name, width, height,
                              ["env", f"COMPASS_DB={db}", str(find_compass())])
-            wait_for(tmux, name, "Prompt:")
+            tmux.wait_for(name, "Prompt:")
             time.sleep(1.0)  # let start-up's background reads finish
             for run in range(args.runs + 1):
                 started = time.perf_counter()
                 tmux.run("send-keys", "-t", name, "2")
-                wait_for(tmux, name, top_value)
+                tmux.wait_for(name, top_value)
                 (firsts if run == 0 else shows).append(time.perf_counter() - started)
                 tmux.run("send-keys", "-t", name, "1")
-                wait_for(tmux, name, "Prompt:")
+                tmux.wait_for(name, "Prompt:")
                 time.sleep(0.2)
             tmux.kill_session(name)
     finally:

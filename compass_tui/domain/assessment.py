@@ -8,10 +8,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from compass_tui.domain.tags import is_valid_tag, normalise_tag
-from compass_tui.domain.text_rules import required_text
+from compass_tui.domain.text_rules import one_line, required_text
 
 SkillCategory = Literal["technical", "soft", "transferable"]
 SKILL_CATEGORIES: tuple[SkillCategory, ...] = ("technical", "soft", "transferable")
+SkillSort = Literal["name", "level", "category"]
 
 PassionKind = Literal["absorbs", "fulfils", "problem"]
 PASSION_KINDS: dict[PassionKind, str] = {
@@ -37,7 +38,7 @@ class SkillInput(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, name: str) -> str:
-        return " ".join(required_text(name, "the name").split())
+        return one_line(name, "the name")
 
 
 class Skill(SkillInput):

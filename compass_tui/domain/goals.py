@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from compass_tui.domain.tags import is_valid_tag, normalise_tag
-from compass_tui.domain.text_rules import required_text
+from compass_tui.domain.text_rules import one_line
 
 Horizon = Literal["short", "long"]
 HORIZONS: tuple[Horizon, ...] = ("short", "long")
@@ -46,7 +46,7 @@ class GoalInput(BaseModel):
     @field_validator("title")
     @classmethod
     def _title(cls, title: str) -> str:
-        return " ".join(required_text(title, "the title").split())
+        return one_line(title, "the title")
 
     @field_validator("tag")
     @classmethod
@@ -86,7 +86,7 @@ class TaskInput(BaseModel):
     @field_validator("title")
     @classmethod
     def _title(cls, title: str) -> str:
-        return " ".join(required_text(title, "the title").split())
+        return one_line(title, "the title")
 
 
 class Task(TaskInput):

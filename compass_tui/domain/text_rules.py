@@ -9,3 +9,8 @@ def required_text(value: str, what: str) -> str:
     if not value:
         raise ValueError(f"{what} cannot be empty")
     return value
+
+
+def one_line(value: str, what: str) -> str:
+    """Required text on one line, runs of spaces and newlines made single spaces."""
+    return " ".join(required_text(value, what).split())

@@ -8,7 +8,7 @@ from itertools import groupby
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from compass_tui.domain.text_rules import required_text
+from compass_tui.domain.text_rules import one_line
 
 NAME_MAX = 100
 
@@ -31,7 +31,7 @@ class ValueInput(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, name: str) -> str:
-        return " ".join(required_text(name, "the name").split())
+        return one_line(name, "the name")
 
 
 class CoreValue(ValueInput):

@@ -21,9 +21,9 @@ from compass_tui.domain.assessment import (
 )
 from compass_tui.domain.entries import EntrySummary
 from compass_tui.services.clock import Clock, system_clock
-from compass_tui.store.entries_store import NotFoundError
 from compass_tui.store.errors import DuplicateNameError
 from compass_tui.store.repository import Repository
+from compass_tui.store.rows import NotFoundError
 
 __all__ = ["AssessmentService", "DuplicateNameError", "NotFoundError"]
 

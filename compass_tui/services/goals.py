@@ -21,8 +21,8 @@ from compass_tui.domain.goals import (
     smart_check,
 )
 from compass_tui.services.clock import Clock, system_clock
-from compass_tui.store.entries_store import NotFoundError
 from compass_tui.store.repository import Repository
+from compass_tui.store.rows import NotFoundError
 
 WEEK_DAYS = 7  # "this week": today and the six days after it
 UNDO_DEPTH = 20  # task toggles remembered for undo

@@ -30,11 +30,8 @@ from compass_tui.domain.entries import (
     SearchHit,
 )
 from compass_tui.domain.highlight import search_terms, snippet
+from compass_tui.store.rows import NotFoundError, timestamp
 from compass_tui.store.tables import EntryRow, TagRow, entry_tags
-
-
-class NotFoundError(LookupError):
-    pass
 
 
 class ConflictError(RuntimeError):
@@ -45,17 +42,13 @@ class ConflictError(RuntimeError):
         self.current = current
 
 
-_SUMMARY_COLUMNS = (
+SUMMARY_COLUMNS = (
     EntryRow.id,
     EntryRow.entry_date,
     EntryRow.title,
     EntryRow.tags_text,
     EntryRow.starred,
 )
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
 
 
 def _entry(row: EntryRow) -> Entry:
@@ -65,7 +58,7 @@ def _entry(row: EntryRow) -> Entry:
     )
 
 
-def _summary(row: object) -> EntrySummary:
+def summary_of(row: object) -> EntrySummary:
     return EntrySummary(
         id=row.id,
         entry_date=row.entry_date,
@@ -102,14 +95,14 @@ class EntryStore:
 
     def add(self, data: EntryInput) -> Entry:
         with self._sessions.begin() as session:
-            row = self._insert(session, data, _now())
+            row = self._insert(session, data, timestamp())
             session.flush()
             return _entry(row)
 
     def add_many(self, items: Iterable[EntryInput]) -> int:
         """All or nothing: one transaction for the lot."""
         count = 0
-        now = _now()
+        now = timestamp()
         with self._sessions.begin() as session:
             tag_ids: dict[str, int] = {}
             for data in items:
@@ -129,7 +122,7 @@ class EntryStore:
                 raise ConflictError(_entry(row))
             self._apply(row, data)
             row.version += 1
-            row.updated_at = _now()
+            row.updated_at = timestamp()
             session.flush()
             self._set_tags(session, row.id, data.tags, {}, replace=True)
             return _entry(row)
@@ -139,12 +132,12 @@ class EntryStore:
             session.execute(
                 update(EntryRow)
                 .where(EntryRow.id == entry_id)
-                .values(starred=starred, version=EntryRow.version + 1, updated_at=_now())
+                .values(starred=starred, version=EntryRow.version + 1, updated_at=timestamp())
             )
 
     def trash(self, entry_id: int) -> None:
         """Soft delete: the entry leaves every list but can be restored."""
-        self._set_deleted(entry_id, _now())
+        self._set_deleted(entry_id, timestamp())
 
     def restore(self, entry_id: int) -> None:
         self._set_deleted(entry_id, None)
@@ -216,16 +209,16 @@ class EntryStore:
     def summaries(self, query: EntryQuery) -> list[EntrySummary]:
         """One page of the list, newest first, after query.after when given."""
         with self._sessions() as session:
-            stmt = self._filtered(session, select(*_SUMMARY_COLUMNS), query)
-            return [_summary(row) for row in session.execute(stmt)]
+            stmt = self._filtered(session, select(*SUMMARY_COLUMNS), query)
+            return [summary_of(row) for row in session.execute(stmt)]
 
     def search(self, query: EntryQuery) -> list[SearchHit]:
         """Like summaries, with a snippet of the body around the first match."""
         terms = search_terms(query.text)
         with self._sessions() as session:
-            stmt = self._filtered(session, select(*_SUMMARY_COLUMNS, EntryRow.body), query)
+            stmt = self._filtered(session, select(*SUMMARY_COLUMNS, EntryRow.body), query)
             return [
-                SearchHit(entry=_summary(row), snippet=snippet(row.body, terms))
+                SearchHit(entry=summary_of(row), snippet=snippet(row.body, terms))
                 for row in session.execute(stmt)
             ]
 
@@ -316,13 +309,13 @@ class EntryStore:
                     continue
                 start = datetime.combine(day, datetime.min.time())
                 stmt = (
-                    select(*_SUMMARY_COLUMNS)
+                    select(*SUMMARY_COLUMNS)
                     .where(EntryRow.deleted_at.is_(None))
                     .where(EntryRow.entry_date >= start,
                            EntryRow.entry_date < start + timedelta(days=span))
                     .order_by(EntryRow.entry_date.desc())
                 )
-                found.extend(_summary(row) for row in session.execute(stmt))
+                found.extend(summary_of(row) for row in session.execute(stmt))
                 if len(found) >= limit:
                     break
             return found[:limit]
@@ -331,12 +324,12 @@ class EntryStore:
         """Entries in the trash, most recently deleted first."""
         with self._sessions() as session:
             stmt = (
-                select(*_SUMMARY_COLUMNS)
+                select(*SUMMARY_COLUMNS)
                 .where(EntryRow.deleted_at.is_not(None))
                 .order_by(EntryRow.deleted_at.desc(), EntryRow.id.desc())
                 .limit(limit)
             )
-            return [_summary(row) for row in session.execute(stmt)]
+            return [summary_of(row) for row in session.execute(stmt)]
 
     def count(self) -> int:
         with self._sessions() as session:

@@ -12,7 +12,7 @@ from sqlalchemy import and_, case, delete, func, literal, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from compass_tui.domain.goals import Goal, GoalInput, ProgressPoint, Task, TaskInput
-from compass_tui.store.entries_store import NotFoundError
+from compass_tui.store.rows import NotFoundError, get_row
 from compass_tui.store.tables import (
     GoalRow,
     ProgressRow,
@@ -93,7 +93,7 @@ class GoalStore:
     def create(self, data: GoalInput, now: datetime) -> Goal:
         with self._sessions.begin() as session:
             if data.parent_id is not None:
-                self._row(session, data.parent_id)
+                get_row(session, GoalRow, data.parent_id, "goal")
             row = GoalRow(created_at=now)
             self._apply(row, data, now)
             session.add(row)
@@ -104,12 +104,12 @@ class GoalStore:
     def update(self, goal_id: int, data: GoalInput, now: datetime) -> Goal:
         """Replace the goal's fields and value links; the tree must stay a tree."""
         with self._sessions.begin() as session:
-            row = self._row(session, goal_id)
+            row = get_row(session, GoalRow, goal_id, "goal")
             if data.parent_id is not None:
                 if data.parent_id == goal_id or data.parent_id in self._descendants(
                         session, goal_id):
                     raise ValueError(CYCLE_MESSAGE)
-                self._row(session, data.parent_id)
+                get_row(session, GoalRow, data.parent_id, "goal")
             self._apply(row, data, now)
             session.execute(delete(goal_values).where(goal_values.c.goal_id == goal_id))
             self._link_values(session, goal_id, data.value_ids)
@@ -219,13 +219,6 @@ class GoalStore:
             raise NotFoundError(f"no goal {goal_id}")
         return goal
 
-    @staticmethod
-    def _row(session: Session, goal_id: int) -> GoalRow:
-        row = session.get(GoalRow, goal_id)
-        if row is None:
-            raise NotFoundError(f"no goal {goal_id}")
-        return row
-
     # -- tasks --------------------------------------------------------------------
 
     def tasks(self, goal_id: int) -> list[Task]:
@@ -268,7 +261,7 @@ class GoalStore:
             batch: list[dict[str, Any]] = []
             for data, done, done_on in items:
                 if data.goal_id not in next_position:
-                    self._row(session, data.goal_id)
+                    get_row(session, GoalRow, data.goal_id, "goal")
                     next_position[data.goal_id] = self._next_position(session, data.goal_id)
                 batch.append({"goal_id": data.goal_id, "title": data.title, "due": data.due,
                               "skill_id": data.skill_id, "done": done,
@@ -352,7 +345,7 @@ class GoalStore:
         return (last or 0) + 1
 
     def _check_task_links(self, session: Session, data: TaskInput) -> None:
-        self._row(session, data.goal_id)
+        get_row(session, GoalRow, data.goal_id, "goal")
         if data.skill_id is not None and session.get(SkillRow, data.skill_id) is None:
             raise NotFoundError(f"no skill {data.skill_id}")
 
@@ -367,7 +360,7 @@ class GoalStore:
 
     def add_progress(self, goal_id: int, percent: float, at: datetime) -> None:
         with self._sessions.begin() as session:
-            self._row(session, goal_id)
+            get_row(session, GoalRow, goal_id, "goal")
             session.add(ProgressRow(goal_id=goal_id, percent=percent, recorded_at=at))
 
     def add_progress_many(self, points: Iterable[tuple[int, float, datetime]]) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import ColumnElement, case, delete, exists, select, union
@@ -26,7 +25,8 @@ from compass_tui.domain.assessment import (
     SwotItem,
 )
 from compass_tui.domain.entries import EntrySummary
-from compass_tui.store.entries_store import _SUMMARY_COLUMNS, NotFoundError, _summary
+from compass_tui.store.entries_store import SUMMARY_COLUMNS, summary_of
+from compass_tui.store.rows import NotFoundError, get_row, timestamp
 from compass_tui.store.tables import (
     EntryRow,
     PassionRow,
@@ -40,10 +40,6 @@ from compass_tui.store.tables import (
 _Row = TypeVar("_Row", PassionRow, SwotRow, PersonalityRow)
 
 
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
 def _in_order(column: InstrumentedAttribute[str], names: Sequence[str]) -> ColumnElement[int]:
     """Sort key putting a column's values in the app's order, not alphabetical."""
     return case({name: i for i, name in enumerate(names)}, value=column, else_=len(names))
@@ -54,13 +50,6 @@ def _renumber(rows: Sequence[PassionRow] | Sequence[SwotRow]) -> None:
     for position, row in enumerate(rows, start=1):
         if row.position != position:
             row.position = position
-
-
-def _get(session: Session, model: type[_Row], row_id: int, what: str) -> _Row:
-    row = session.get(model, row_id)
-    if row is None:
-        raise NotFoundError(f"no {what} {row_id}")
-    return row
 
 
 # -- passions -----------------------------------------------------------------
@@ -79,7 +68,7 @@ class PassionStore:
         with self._sessions.begin() as session:
             row = PassionRow(kind=data.kind, text=data.text, tag=data.tag,
                              position=len(self._rows(session, data.kind)) + 1,
-                             created_at=_now())
+                             created_at=timestamp())
             session.add(row)
             session.flush()
             return _passion(row)
@@ -87,7 +76,7 @@ class PassionStore:
     def update(self, passion_id: int, data: PassionInput) -> Passion:
         """A change of kind moves the passion to the end of the new kind."""
         with self._sessions.begin() as session:
-            row = _get(session, PassionRow, passion_id, "passion")
+            row = get_row(session, PassionRow, passion_id, "passion")
             if data.kind != row.kind:
                 old_kind = row.kind
                 row.position = len(self._rows(session, data.kind)) + 1
@@ -101,7 +90,7 @@ class PassionStore:
     def delete(self, passion_id: int) -> None:
         """Hand links go with it (ON DELETE CASCADE); its kind closes up."""
         with self._sessions.begin() as session:
-            row = _get(session, PassionRow, passion_id, "passion")
+            row = get_row(session, PassionRow, passion_id, "passion")
             kind = row.kind
             session.delete(row)
             session.flush()
@@ -122,7 +111,7 @@ class PassionStore:
     def link_entry(self, passion_id: int, entry_id: int) -> None:
         """Show an entry under a passion; linking it twice is harmless."""
         with self._sessions.begin() as session:
-            _get(session, PassionRow, passion_id, "passion")
+            get_row(session, PassionRow, passion_id, "passion")
             entry = session.get(EntryRow, entry_id)
             if entry is None or entry.deleted_at is not None:
                 raise NotFoundError(f"no entry {entry_id}")
@@ -144,18 +133,18 @@ class PassionStore:
     def entries_for(self, passion_id: int, limit: int = 50) -> list[EntrySummary]:
         """Entries linked by hand or carrying the passion's tag, newest first, once each."""
         with self._sessions() as session:
-            row = _get(session, PassionRow, passion_id, "passion")
+            row = get_row(session, PassionRow, passion_id, "passion")
             ids = select(passion_entries.c.entry_id).where(
                 passion_entries.c.passion_id == passion_id)
             if row.tag:
                 ids = union(ids, select(entry_tags.c.entry_id)
                             .join(TagRow, TagRow.id == entry_tags.c.tag_id)
                             .where(TagRow.name == row.tag))
-            stmt = (select(*_SUMMARY_COLUMNS)
+            stmt = (select(*SUMMARY_COLUMNS)
                     .where(EntryRow.id.in_(ids), EntryRow.deleted_at.is_(None))
                     .order_by(EntryRow.entry_date.desc(), EntryRow.id.desc())
                     .limit(limit))
-            return [_summary(r) for r in session.execute(stmt)]
+            return [summary_of(r) for r in session.execute(stmt)]
 
     @staticmethod
     def _rows(session: Session, kind: str) -> list[PassionRow]:
@@ -182,7 +171,7 @@ class SwotStore:
         with self._sessions.begin() as session:
             row = SwotRow(quadrant=data.quadrant, text=data.text,
                           position=len(self._rows(session, data.quadrant)) + 1,
-                          created_at=_now())
+                          created_at=timestamp())
             session.add(row)
             session.flush()
             return SwotItem.model_validate(row)
@@ -190,7 +179,7 @@ class SwotStore:
     def edit(self, item_id: int, data: SwotInput) -> SwotItem:
         """New text and, if it changed, quadrant, in one transaction."""
         with self._sessions.begin() as session:
-            row = _get(session, SwotRow, item_id, "SWOT item")
+            row = get_row(session, SwotRow, item_id, "SWOT item")
             row.text = data.text
             if row.quadrant != data.quadrant:
                 old = row.quadrant
@@ -203,7 +192,7 @@ class SwotStore:
 
     def update(self, item_id: int, text: str) -> SwotItem:
         with self._sessions.begin() as session:
-            row = _get(session, SwotRow, item_id, "SWOT item")
+            row = get_row(session, SwotRow, item_id, "SWOT item")
             # Validated by the model, so the text rules live in one place.
             row.text = SwotInput(quadrant=row.quadrant, text=text).text
             session.flush()
@@ -211,7 +200,7 @@ class SwotStore:
 
     def delete(self, item_id: int) -> None:
         with self._sessions.begin() as session:
-            row = _get(session, SwotRow, item_id, "SWOT item")
+            row = get_row(session, SwotRow, item_id, "SWOT item")
             quadrant = row.quadrant
             session.delete(row)
             session.flush()
@@ -222,7 +211,7 @@ class SwotStore:
         if quadrant not in QUADRANTS:
             raise ValueError(f"not a SWOT quadrant: {quadrant!r}")
         with self._sessions.begin() as session:
-            row = _get(session, SwotRow, item_id, "SWOT item")
+            row = get_row(session, SwotRow, item_id, "SWOT item")
             if row.quadrant != quadrant:
                 old = row.quadrant
                 row.position = len(self._rows(session, quadrant)) + 1
@@ -234,7 +223,7 @@ class SwotStore:
     def reorder(self, item_id: int, delta: int) -> SwotItem:
         """Move up (negative) or down within the quadrant, stopping at either end."""
         with self._sessions.begin() as session:
-            row = _get(session, SwotRow, item_id, "SWOT item")
+            row = get_row(session, SwotRow, item_id, "SWOT item")
             rows = self._rows(session, row.quadrant)
             index = rows.index(row) + delta  # from the list, so a stray gap cannot skew it
             rows.remove(row)
@@ -269,14 +258,14 @@ class PersonalityStore:
 
     def add(self, data: PersonalityInput) -> PersonalityResult:
         with self._sessions.begin() as session:
-            row = PersonalityRow(**data.model_dump(), created_at=_now())
+            row = PersonalityRow(**data.model_dump(), created_at=timestamp())
             session.add(row)
             session.flush()
             return PersonalityResult.model_validate(row)
 
     def update(self, result_id: int, data: PersonalityInput) -> PersonalityResult:
         with self._sessions.begin() as session:
-            row = _get(session, PersonalityRow, result_id, "personality result")
+            row = get_row(session, PersonalityRow, result_id, "personality result")
             for name, value in data.model_dump().items():
                 setattr(row, name, value)
             session.flush()

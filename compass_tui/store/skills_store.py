@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from sqlalchemy import ColumnElement, Select, case, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,13 +13,12 @@ from compass_tui.domain.assessment import (
     FeedbackInput,
     Skill,
     SkillInput,
+    SkillSort,
 )
 from compass_tui.domain.values import value_key as name_key
-from compass_tui.store.entries_store import NotFoundError
 from compass_tui.store.errors import DuplicateNameError, name_guard
+from compass_tui.store.rows import NotFoundError, get_row, timestamp
 from compass_tui.store.tables import FeedbackRow, SkillRow
-
-SkillSort = Literal["name", "level", "category"]
 
 # Categories in the order the app presents them, not alphabetical.
 _CATEGORY_ORDER = case(
@@ -41,10 +39,6 @@ _FEEDBACK_ORDER = (
 )
 
 
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
 def _skill(row: SkillRow, feedback_count: int = 0) -> Skill:
     return Skill.model_validate(row).model_copy(update={"feedback_count": feedback_count})
 
@@ -62,7 +56,7 @@ class SkillStore:
     # -- skills ---------------------------------------------------------------
 
     def add(self, data: SkillInput) -> Skill:
-        now = _now()
+        now = timestamp()
         with name_guard("skill", data.name), self._sessions.begin() as session:
             self._check_free(session, data.name)
             row = SkillRow(name_key=name_key(data.name), created_at=now)
@@ -73,19 +67,19 @@ class SkillStore:
 
     def update(self, skill_id: int, data: SkillInput) -> Skill:
         with name_guard("skill", data.name), self._sessions.begin() as session:
-            row = self._row(session, skill_id)
+            row = get_row(session, SkillRow, skill_id, "skill")
             if name_key(data.name) != row.name_key:
                 self._check_free(session, data.name)
             row.name_key = name_key(data.name)
-            self._apply(row, data, _now())
+            self._apply(row, data, timestamp())
             session.flush()
             return _skill(row, self._count(session, skill_id))
 
     def set_gap(self, skill_id: int, is_gap: bool) -> Skill:
         """Only the gap mark changes, so an edit saved meanwhile elsewhere survives."""
         with self._sessions.begin() as session:
-            row = self._row(session, skill_id)
-            row.is_gap, row.updated_at = is_gap, _now()
+            row = get_row(session, SkillRow, skill_id, "skill")
+            row.is_gap, row.updated_at = is_gap, timestamp()
             session.flush()
             return _skill(row, self._count(session, skill_id))
 
@@ -127,8 +121,8 @@ class SkillStore:
         """Feedback on a skill, or general feedback when skill_id is None."""
         with self._sessions.begin() as session:
             if data.skill_id is not None:
-                self._row(session, data.skill_id)
-            row = FeedbackRow(**data.model_dump(), created_at=_now())
+                get_row(session, SkillRow, data.skill_id, "skill")
+            row = FeedbackRow(**data.model_dump(), created_at=timestamp())
             session.add(row)
             session.flush()
             return Feedback.model_validate(row)
@@ -160,13 +154,6 @@ class SkillStore:
     def _apply(row: SkillRow, data: SkillInput, now: datetime) -> None:
         row.name, row.category, row.level = data.name, data.category, data.level
         row.evidence, row.is_gap, row.updated_at = data.evidence.strip(), data.is_gap, now
-
-    @staticmethod
-    def _row(session: Session, skill_id: int) -> SkillRow:
-        row = session.get(SkillRow, skill_id)
-        if row is None:
-            raise NotFoundError(f"no skill {skill_id}")
-        return row
 
     @staticmethod
     def _count(session: Session, skill_id: int) -> int:

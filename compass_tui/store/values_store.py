@@ -17,8 +17,8 @@ from compass_tui.domain.values import (
     value_key,
     value_tag,
 )
-from compass_tui.store.entries_store import NotFoundError
 from compass_tui.store.errors import DuplicateNameError, name_guard
+from compass_tui.store.rows import NotFoundError, get_row
 from compass_tui.store.tables import (
     EntryRow,
     GoalRow,
@@ -54,7 +54,7 @@ class ValueStore:
 
     def update(self, value_id: int, data: ValueInput, now: datetime) -> CoreValue:
         with name_guard("value", data.name), self._sessions.begin() as session:
-            row = self._row(session, value_id)
+            row = get_row(session, ValueRow, value_id, "value")
             if value_key(data.name) != row.name_key:
                 self._check_free(session, data.name, but=value_id)
             row.name, row.name_key = data.name, value_key(data.name)
@@ -65,7 +65,7 @@ class ValueStore:
         """Up (negative) or down the ranking from where it is now, read in the same
         transaction, so a re-ranking saved meanwhile elsewhere is not undone."""
         with self._sessions.begin() as session:
-            row = self._row(session, value_id)
+            row = get_row(session, ValueRow, value_id, "value")
             if row.rank is None:
                 return _value(row)
             order = [r for r in self._active_rows(session) if r.id != value_id]
@@ -76,7 +76,7 @@ class ValueStore:
     def move_to(self, value_id: int, rank: int, now: datetime) -> CoreValue:
         """Put a value at a rank (clamped to 1..N); the others close up around it."""
         with self._sessions.begin() as session:
-            row = self._row(session, value_id)
+            row = get_row(session, ValueRow, value_id, "value")
             if row.rank is None:
                 raise NotFoundError(f"value {row.name!r} is retired; restore it first")
             order = [r for r in self._active_rows(session) if r.id != value_id]
@@ -87,7 +87,7 @@ class ValueStore:
     def retire(self, value_id: int, now: datetime) -> CoreValue:
         """Out of the ranking, kept with its history."""
         with self._sessions.begin() as session:
-            row = self._row(session, value_id)
+            row = get_row(session, ValueRow, value_id, "value")
             if row.rank is None:
                 return _value(row)
             order = [r for r in self._active_rows(session) if r.id != value_id]
@@ -99,7 +99,7 @@ class ValueStore:
     def restore(self, value_id: int, now: datetime) -> CoreValue:
         """Back into the ranking, at the bottom."""
         with self._sessions.begin() as session:
-            row = self._row(session, value_id)
+            row = get_row(session, ValueRow, value_id, "value")
             if row.rank is not None:
                 return _value(row)
             row.retired_at, row.updated_at = None, now
@@ -109,7 +109,7 @@ class ValueStore:
     def delete(self, value_id: int, now: datetime) -> None:
         """Gone for good, history included; the rest of the ranking closes up."""
         with self._sessions.begin() as session:
-            row = self._row(session, value_id)
+            row = get_row(session, ValueRow, value_id, "value")
             order = [r for r in self._active_rows(session) if r.id != value_id]
             session.delete(row)
             session.flush()
@@ -205,13 +205,6 @@ class ValueStore:
         return list(session.scalars(
             select(ValueRow).where(ValueRow.rank.is_not(None)).order_by(ValueRow.rank)
         ))
-
-    @staticmethod
-    def _row(session: Session, value_id: int) -> ValueRow:
-        row = session.get(ValueRow, value_id)
-        if row is None:
-            raise NotFoundError(f"no value {value_id}")
-        return row
 
     @staticmethod
     def _check_free(session: Session, name: str, but: int | None = None) -> None:

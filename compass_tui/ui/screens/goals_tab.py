@@ -23,7 +23,7 @@ from compass_tui.domain.goals import Goal, GoalSummary, Task, WeekTask
 from compass_tui.ui.screens.forms.goal_form import GoalForm
 from compass_tui.ui.screens.forms.task_form import TaskForm
 from compass_tui.ui.screens.value_picker import ValueChoice, ValuePickerScreen
-from compass_tui.ui.widgets.goals.goal_detail import GoalDetail
+from compass_tui.ui.widgets.goals.goal_detail import GoalDetail, undo_last_toggle
 from compass_tui.ui.widgets.goals.render import OVERDUE_STYLE, goal_row, week_row
 from compass_tui.ui.widgets.goals.row_list import RowList
 from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
@@ -418,12 +418,9 @@ class GoalsTab(Container):
         self._changed()
 
     def action_undo(self) -> None:
-        task = self.app.goals.undo_toggle()
+        task = undo_last_toggle(self.app)
         if task is None:
-            self.app.notify("Nothing to undo.", timeout=2)
             return
-        self.app.notify(f"Undone: “{task.title}” is {'done' if task.done else 'open'} again.",
-                        timeout=3)
         in_week = self._listing.view == "week"
         self._changed(select=task_option_id(task.id) if in_week else None)
 

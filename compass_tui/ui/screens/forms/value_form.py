@@ -20,9 +20,12 @@ def catalogue_option(value: CatalogueValue) -> Option:
 class ValueForm(FormScreen[CoreValue]):
     TITLE = "Core value"
 
-    def __init__(self, value: CoreValue | None = None) -> None:
+    def __init__(self, value: CoreValue | None = None,
+                 taken: frozenset[str] = frozenset()) -> None:
+        """taken: the keys of names already used, which the catalogue leaves out."""
         super().__init__()
         self.value = value
+        self._taken = taken
 
     def heading(self) -> str:
         return "Add a core value" if self.value is None else f"Edit “{self.value.name}”"
@@ -44,8 +47,6 @@ class ValueForm(FormScreen[CoreValue]):
 
     def on_mount(self) -> None:
         if self.value is None:
-            self._taken = {value_key(v.name) for v in
-                           [*self.app.values.active(), *self.app.values.retired()]}
             self._fill_catalogue("")
             self.query_one("#value-filter").focus()
             return

@@ -171,6 +171,17 @@ def journal_text(facts: GoalFacts) -> Text:
     return text
 
 
+def undo_last_toggle(app: CompassApp) -> Task | None:
+    """Reverse the last tick (from the task list or "this week"), saying what happened."""
+    task = app.goals.undo_toggle()
+    if task is None:
+        app.notify("Nothing to undo.", timeout=2)
+    else:
+        app.notify(f"Undone: “{task.title}” is {'done' if task.done else 'open'} again.",
+                   timeout=3)
+    return task
+
+
 @guard_actions
 class GoalDetail(VerticalScroll):
     app: CompassApp
@@ -375,13 +386,9 @@ class GoalDetail(VerticalScroll):
             self._changed()
 
     def action_undo(self) -> None:
-        task = self.app.goals.undo_toggle()
-        if task is None:
-            self.app.notify("Nothing to undo.", timeout=2)
-            return
-        self.app.notify(f"Undone: “{task.title}” is {'done' if task.done else 'open'} again.",
-                        timeout=3)
-        self._changed(task.id if task.goal_id == self.goal_id else None)
+        task = undo_last_toggle(self.app)
+        if task is not None:
+            self._changed(task.id if task.goal_id == self.goal_id else None)
 
     def action_move(self, delta: int) -> None:
         task = self.current_task

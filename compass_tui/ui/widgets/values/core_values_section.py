@@ -18,6 +18,7 @@ from compass_tui.domain.values import (
     CoreValue,
     RankChange,
     ValuesOverview,
+    value_key,
     value_tag,
 )
 from compass_tui.ui.screens.forms.value_form import ValueForm
@@ -197,7 +198,9 @@ class CoreValuesSection(Horizontal):
     # -- actions --------------------------------------------------------------
 
     def action_add(self) -> None:
-        self.app.push_screen(ValueForm(), self._saved)
+        # The section holds every value already: the form needs no read of its own.
+        taken = frozenset(value_key(v.name) for v in self._values.values())
+        self.app.push_screen(ValueForm(taken=taken), self._saved)
 
     def action_edit(self) -> None:
         if self.current is not None:

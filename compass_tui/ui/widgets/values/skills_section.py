@@ -6,7 +6,7 @@ itself is read only for the skill under the cursor, so 500 skills open fast.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -22,6 +22,7 @@ from compass_tui.domain.assessment import (
     Feedback,
     Skill,
     SkillCategory,
+    SkillSort,
 )
 from compass_tui.ui.screens.forms.feedback_form import FeedbackForm
 from compass_tui.ui.screens.forms.skill_form import LEVEL_WORDS, SkillForm, level_dots
@@ -30,7 +31,6 @@ from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
-SkillSort = Literal["name", "level", "category"]
 SORTS: tuple[SkillSort, ...] = ("name", "level", "category")
 CATEGORY_FILTERS: tuple[SkillCategory | None, ...] = (None, *SKILL_CATEGORIES)
 LEVEL_FILTERS: tuple[int | None, ...] = (None, 2, 3, 4, 5)
