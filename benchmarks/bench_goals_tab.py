@@ -1,10 +1,15 @@
 """Key press to painted for the Goals tab and its "this week" view, in a real terminal (tmux).
 
     .venv/bin/python benchmarks/bench_goals_tab.py [--launches 5] [--runs 5] [--terminal 80x24]
+        [--via pty|tmux]
+
+The app runs on a pseudo-terminal read by a terminal emulator (pty_terminal.py:
+nothing polls, so nothing competes with the app for the CPU); `--via tmux` polls a
+tmux pane instead, as the start-up benchmark does (each poll is a process).
 
 The database holds 500 goals, 5,000 tasks and 20,000 progress records (seeded by
 bench_goals_service.seed, through the stores) beside a 1,000-entry journal. The
-app is started in tmux several times; each launch waits for start-up to settle,
+app is started several times; each launch waits for start-up to settle,
 then:
 
 - presses "3" (Goals) and polls the screen every few milliseconds until the
@@ -28,6 +33,7 @@ from pathlib import Path
 from _common import OUT_DIR, copy_db, ensure_journal, find_compass, machine_note, median
 from bench_goals_service import GOALS, PROGRESS, TASKS, seed
 from bench_startup import Tmux
+from pty_terminal import PtyTerminal
 
 from compass_tui.services.goals import GoalsService
 from compass_tui.store.repository import Repository
@@ -51,11 +57,28 @@ def expected_text(db: Path) -> tuple[str, str]:
     return first_goal, f"{first_task.task.due.isoformat()} overdue {first_task.task.title} ·"
 
 
-def timed_keys(tmux: Tmux, name: str, keys: list[str], text: str) -> float:
-    started = time.perf_counter()
-    tmux.run("send-keys", "-t", name, *keys)
-    tmux.wait_for(name, text)
-    return time.perf_counter() - started
+class TmuxTerminal:
+    """The same three calls as PtyTerminal, on a tmux pane polled every 3 ms."""
+
+    def __init__(self, tmux: Tmux, name: str, command: list[str], width: int,
+                 height: int) -> None:
+        self.tmux, self.name = tmux, name
+        tmux.new_session(name, width, height, command)
+
+    def wait_for(self, text: str) -> float:
+        return self.tmux.wait_for(self.name, text)
+
+    def press(self, keys: str) -> None:
+        self.tmux.run("send-keys", "-t", self.name, *keys)
+
+    def timed(self, keys: str, text: str) -> float:
+        started = time.perf_counter()
+        self.press(keys)
+        self.wait_for(text)
+        return time.perf_counter() - started
+
+    def close(self) -> None:
+        self.tmux.kill_session(self.name)
 
 
 def report(label: str, times: list[float], what: str) -> None:
@@ -68,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--launches", type=int, default=5, help="app starts (first shows)")
     parser.add_argument("--runs", type=int, default=5, help="later shows per launch")
     parser.add_argument("--terminal", default="80x24", metavar="WxH")
+    parser.add_argument("--via", choices=("pty", "tmux"), default="pty",
+                        help="how the screen is read (default: pty)")
     args = parser.parse_args(argv)
     width, height = (int(x) for x in args.terminal.lower().split("x"))
     journal, _text = ensure_journal(1000)
@@ -76,35 +101,40 @@ def main(argv: list[str] | None = None) -> int:
     seed(db)
     print(f"[seeded {db} in {time.perf_counter() - started:.1f} s]", file=sys.stderr)
     first_goal, first_task = expected_text(db)
-    tmux = Tmux()
+    tmux = Tmux() if args.via == "tmux" else None
+    command = [str(find_compass())]
     firsts: list[float] = []
     shows: list[float] = []
     weeks: list[float] = []
     try:
         for launch in range(args.launches):
-            name = f"goals-bench-{launch}"
-            tmux.new_session(name, width, height,
-                             ["env", f"COMPASS_DB={db}", str(find_compass())])
-            tmux.wait_for(name, JOURNAL_READY)
+            if tmux is not None:
+                term: PtyTerminal | TmuxTerminal = TmuxTerminal(
+                    tmux, f"goals-bench-{launch}", ["env", f"COMPASS_DB={db}", *command],
+                    width, height)
+            else:
+                term = PtyTerminal(command, width, height, env={"COMPASS_DB": str(db)})
+            term.wait_for(JOURNAL_READY)
             time.sleep(1.0)  # let start-up's background reads (the read-ahead) finish
             for run in range(args.runs + 1):
-                took = timed_keys(tmux, name, ["3"], first_goal)
-                (firsts if run == 0 else shows).append(took)
-                tmux.run("send-keys", "-t", name, "1")
-                tmux.wait_for(name, JOURNAL_READY)
+                (firsts if run == 0 else shows).append(term.timed("3", first_goal))
+                term.press("1")
+                term.wait_for(JOURNAL_READY)
                 time.sleep(0.2)
-            tmux.run("send-keys", "-t", name, "3")
-            tmux.wait_for(name, first_goal)
+            term.press("3")
+            term.wait_for(first_goal)
             for _run in range(args.runs):
-                weeks.append(timed_keys(tmux, name, ["v", "v"], first_task))
-                tmux.run("send-keys", "-t", name, "v")
-                tmux.wait_for(name, TREE_READY)
+                weeks.append(term.timed("vv", first_task))
+                term.press("v")
+                term.wait_for(TREE_READY)
                 time.sleep(0.2)
-            tmux.kill_session(name)
+            term.close()
     finally:
-        tmux.close()
+        if tmux is not None:
+            tmux.close()
     print(f"goals tab: {GOALS} goals, {TASKS:,} tasks, {PROGRESS:,} progress records, "
-          f"1,000 journal entries; terminal {width}x{height}; {machine_note()}")
+          f"1,000 journal entries; terminal {width}x{height} via {args.via}; "
+          f"{machine_note()}")
     report("first show", firsts, ": key press to the first goal row painted (target 100 ms)")
     report("later shows", shows, "")
     report("this week", weeks, ": 'v' twice to the first task painted (target 50 ms)")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Run the three benchmarks at full size; results go to benchmarks/out/results.txt
+# Run the benchmarks at full size; results go to benchmarks/out/results.txt
 # (progress and installer chatter to benchmarks/out/run_all.log and the screen).
+# Needs the bench extra: .venv/bin/pip install -e ".[bench]" (pyte).
 # Journals are generated into benchmarks/out/ on first use (100,000 entries: ~1 min).
 set -euo pipefail
 cd "$(dirname "$0")/.."
