@@ -47,6 +47,11 @@ def build_parser() -> Parser:
     lst.add_argument("--starred", action="store_true", help="only starred entries")
     lst.add_argument("--format", choices=("text", "json"), default="text")
 
+    export = commands.add_parser("export", help="everything, as one JSON document")
+    export.add_argument("--format", choices=("json",), default="json")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write here (whole or not at all) instead of stdout")
+
     backup = commands.add_parser("backup", help="consistent copy of the database")
     backup.add_argument("dest", nargs="?", help="file or folder (default: backups/ beside it)")
     return parser
@@ -147,6 +152,34 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export(args: argparse.Namespace) -> int:
+    from compass_tui.services.atomic import atomic_text_file
+    from compass_tui.services.export import ExportService
+
+    dest = Path(args.output).expanduser() if args.output else None
+    if dest is not None:
+        if dest.is_dir():
+            raise CliError(f"{dest} is a folder; name a file")
+        if not dest.parent.is_dir():
+            raise CliError(f"no such folder: {dest.parent}")
+    repo = open_repository(args)
+    try:
+        service = ExportService(repo)
+        if dest is None:
+            service.write_json(sys.stdout)
+            return 0
+        try:
+            with atomic_text_file(dest) as out:
+                counts = service.write_json(out)
+        except OSError as exc:
+            raise CliError(f"cannot write {dest}: {exc.strerror or exc}") from exc
+    finally:
+        repo.close()
+    print(f"Exported {counts.entries} entries, {counts.values} values, {counts.goals} goals "
+          f"and {counts.timeline} timeline events to {dest}", file=sys.stderr)
+    return 0
+
+
 def run_backup(args: argparse.Namespace) -> int:
     import sqlite3
 
@@ -182,5 +215,6 @@ def run_backup(args: argparse.Namespace) -> int:
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add": run_add,
     "list": run_list,
+    "export": run_export,
     "backup": run_backup,
 }

@@ -174,3 +174,36 @@ def test_backup_refuses_to_overwrite_the_database(db: Path) -> None:
     result = compass("backup", str(db), db=db)
     assert result.returncode == 2
     assert count_entries(db) == 1
+
+
+def test_export_json_to_stdout_and_to_a_file(db: Path, tmp_path: Path) -> None:
+    assert compass("add", "2026-03-14: Met Ana. @mentor", db=db).returncode == 0
+    shown = compass("export", "--format", "json", db=db)
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    assert data["format"] == "compass-tui"
+    assert [(e["date"], e["title"], e["tags"]) for e in data["entries"]] == [
+        ("2026-03-14", "Met Ana.", ["mentor"])]
+    target = tmp_path / "out" / "all.json"
+    target.parent.mkdir()
+    written = compass("export", "-o", str(target), db=db)
+    assert written.returncode == 0, written.stderr
+    assert "1 entries" in written.stderr
+    assert json.loads(target.read_text())["entries"] == data["entries"]
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("args", [
+    ("export", "--format", "xml"),
+    ("export", "-o", "/nonexistent-folder/x.json"),
+])
+def test_export_bad_input_is_one_line_exit_2(db: Path, args: tuple[str, ...]) -> None:
+    result = compass(*args, db=db)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_export_to_a_folder_is_refused_and_writes_nothing(db: Path, tmp_path: Path) -> None:
+    result = compass("export", "-o", str(tmp_path), db=db)
+    assert result.returncode == 2 and "folder" in result.stderr

@@ -312,14 +312,14 @@ def test_export_data_shape(service: GoalsService, repo: Repository) -> None:
     assert list(data) == ["goals"]
     top, child = data["goals"]  # parents before their sub-goals
     assert top == {
-        "title": "Become a data analyst", "horizon": "long", "due": "2026-12-31",
+        "ref": 1, "title": "Become a data analyst", "horizon": "long", "due": "2026-12-31",
         "status": "active", "status_reason": "", "start": "2026-01-01", "specific": "",
         "metric": "courses", "unit": "courses", "start_value": 0.0, "target_value": 3.0,
         "current_value": 1.0, "resources": "", "obstacles": "", "why": "",
         "values": ["Growth"], "parent": None, "tag": "data", "tasks": [],
         "progress": [{"percent": 33.3, "at": "2026-03-15T09:30:00"}],
     }
-    assert child["parent"] == "Become a data analyst"
+    assert (child["ref"], child["parent"]) == (2, 1)  # by ref: titles can repeat
     assert child["tasks"] == [
         {"title": "Joins", "due": "2026-03-20", "done": True, "done_on": "2026-03-15",
          "skill": "SQL"},

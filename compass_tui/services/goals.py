@@ -233,8 +233,11 @@ class GoalsService:
     # -- export ---------------------------------------------------------------------
 
     def export_data(self) -> dict[str, Any]:
-        """Goals with their tasks and progress history; parents come before their sub-goals."""
-        goals = {item.goal.id: item.goal for item in self.tree()}
+        """Goals with their tasks and progress history; parents come before their
+        sub-goals. `ref` numbers the goals in this export (1, 2, ...) and `parent` is
+        the parent's ref: titles can repeat, and database ids mean nothing elsewhere."""
+        goals = [item.goal for item in self.tree()]
+        refs = {goal.id: ref for ref, goal in enumerate(goals, start=1)}
         values = {v.id: v.name for v in (*self._repo.values.active(),
                                          *self._repo.values.retired())}
         skills = {s.id: s.name for s in self._repo.skills.list()}
@@ -242,6 +245,7 @@ class GoalsService:
         progress = self._goals.all_progress()
         return {"goals": [
             {
+                "ref": refs[g.id],
                 "title": g.title, "horizon": g.horizon, "due": _iso(g.due_date),
                 "status": g.status, "status_reason": g.status_reason,
                 "start": _iso(g.start_date), "specific": g.specific, "metric": g.metric,
@@ -249,7 +253,7 @@ class GoalsService:
                 "current_value": g.current_value, "resources": g.resources,
                 "obstacles": g.obstacles, "why": g.why,
                 "values": [values[v] for v in g.value_ids if v in values],
-                "parent": goals[g.parent_id].title if g.parent_id in goals else None,
+                "parent": refs.get(g.parent_id) if g.parent_id is not None else None,
                 "tag": g.tag,
                 "tasks": [
                     {"title": t.title, "due": _iso(t.due), "done": t.done,
@@ -262,5 +266,5 @@ class GoalsService:
                     for p in progress.get(g.id, [])
                 ],
             }
-            for g in goals.values()
+            for g in goals
         ]}

@@ -228,6 +228,24 @@ class EntryStore:
             stmt = self._filtered(session, select(EntryRow), query)
             return [_entry(row) for row in session.scalars(stmt)]
 
+    def iter_all(self, batch: int = 1000) -> Iterator[Entry]:
+        """Every live entry, oldest first, read a batch at a time (for export: memory
+        stays flat however long the journal)."""
+        after: tuple[datetime, int] | None = None
+        while True:
+            stmt = (select(EntryRow).where(EntryRow.deleted_at.is_(None))
+                    .order_by(EntryRow.entry_date, EntryRow.id).limit(batch))
+            if after is not None:
+                stmt = stmt.where(or_(EntryRow.entry_date > after[0],
+                                      and_(EntryRow.entry_date == after[0],
+                                           EntryRow.id > after[1])))
+            with self._sessions() as session:
+                rows = [_entry(row) for row in session.scalars(stmt)]
+            yield from rows
+            if len(rows) < batch:
+                return
+            after = (rows[-1].entry_date, rows[-1].id)
+
     def _filtered(self, session: Session, stmt: Select, query: EntryQuery) -> Select:
         stmt = stmt.where(EntryRow.deleted_at.is_(None))
         text_filter = query.text.strip()

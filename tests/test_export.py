@@ -1,0 +1,99 @@
+"""The JSON export: the contract's shape, every part present, entries streamed, files whole."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from compass_tui.domain.entries import EntryInput
+from compass_tui.domain.goals import GoalInput, TaskInput
+from compass_tui.domain.values import ValueInput
+from compass_tui.services.atomic import atomic_text_file
+from compass_tui.services.export import FORMAT, VERSION, ExportService
+from compass_tui.services.goals import GoalsService
+from compass_tui.store.repository import Repository
+from tests.conftest import NOW, fixed_clock
+
+
+def export(repo: Repository) -> dict:
+    out = io.StringIO()
+    ExportService(repo, fixed_clock).write_json(out)
+    return json.loads(out.getvalue())
+
+
+def test_empty_database_exports_every_contract_key(repo: Repository) -> None:
+    data = export(repo)
+    for key in ("format", "version", "entries", "values", "goals", "timeline", "vision",
+                "checkins"):
+        assert key in data
+    assert (data["format"], data["version"]) == (FORMAT, VERSION)
+    assert data["entries"] == [] and data["goals"] == []
+    assert data["exported_at"] == NOW.isoformat(timespec="seconds")
+
+
+def test_entries_values_and_goals_in_the_contract_shape(repo: Repository) -> None:
+    repo.entries.add(EntryInput(title="Café ☕ with Ana", body="Long talk.\n\n全角 text",
+                                entry_date=datetime(2026, 3, 14, 8, 5), tags=["mentor"],
+                                starred=True))
+    repo.values.add(ValueInput(name="Growth"), NOW)
+    repo.values.add(ValueInput(name="Craft"), NOW)
+    goals = GoalsService(repo, fixed_clock)
+    goal = goals.create(GoalInput(title="Ship the portal", horizon="short",
+                                  due_date=date(2026, 6, 30)))
+    task = goals.add_task(TaskInput(goal_id=goal.id, title="Write the spec",
+                                    due=date(2026, 3, 20)))
+    goals.toggle_task(task.id)
+    data = export(repo)
+    [entry] = data["entries"]
+    assert entry | {"date": "2026-03-14", "title": "Café ☕ with Ana",
+                    "body": "Long talk.\n\n全角 text", "tags": ["mentor"]} == entry
+    assert [(v["name"], v["rank"]) for v in data["values"]] == [("Growth", 1), ("Craft", 2)]
+    [exported] = data["goals"]
+    assert {k: exported[k] for k in ("title", "horizon", "due", "status")} == {
+        "title": "Ship the portal", "horizon": "short", "due": "2026-06-30",
+        "status": "active"}
+    assert [{k: t[k] for k in ("title", "due", "done")} for t in exported["tasks"]] == [
+        {"title": "Write the spec", "due": "2026-03-20", "done": True}]
+    assert [p["percent"] for p in exported["progress"]] == [0.0, 100.0]
+
+
+def test_completed_goal_milestone_is_in_the_timeline(repo: Repository) -> None:
+    goals = GoalsService(repo, fixed_clock)
+    goal = goals.create(GoalInput(title="Run a workshop"))
+    goals.update(goal.id, GoalInput(title="Run a workshop", status="done"))
+    [event] = export(repo)["timeline"]
+    assert (event["date"], event["title"], event["kind"], event["source"]) == (
+        "2026-03-15", "Goal completed: Run a workshop", "milestone", "goal")
+
+
+def test_entries_stream_oldest_first_across_batches(repo: Repository) -> None:
+    repo.entries.add_many(
+        EntryInput(title=f"Entry {n}", body="", entry_date=datetime(2025, 1, 1 + n % 28, 9, n))
+        for n in range(57))
+    repo.entries.trash(repo.entries.add(EntryInput(title="Trashed", body="", entry_date=NOW)).id)
+    streamed = list(repo.entries.iter_all(batch=10))
+    assert len(streamed) == 57
+    keys = [(e.entry_date, e.id) for e in streamed]
+    assert keys == sorted(keys)
+    assert len(export(repo)["entries"]) == 57
+
+
+def test_atomic_file_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:
+    target = tmp_path / "export.json"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), atomic_text_file(target) as out:
+        out.write("half")
+        raise RuntimeError("disk full")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["export.json"]
+
+
+def test_atomic_file_is_private(tmp_path: Path) -> None:
+    target = tmp_path / "export.json"
+    with atomic_text_file(target) as out:
+        out.write("{}")
+    assert target.stat().st_mode & 0o777 == 0o600
