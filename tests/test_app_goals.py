@@ -342,6 +342,25 @@ async def test_views_and_filters_cycle(repo: Repository) -> None:
         assert "all values" in header(pilot) and len(rows(pilot)) == 2
 
 
+async def test_this_week_follows_the_horizon_filter(repo: Repository) -> None:
+    goals = service(repo)
+    long_goal = goals.create(GoalInput(title="Long one", horizon="long"))
+    short_goal = goals.create(GoalInput(title="Short one"))
+    goals.add_task(TaskInput(goal_id=long_goal.id, title="Plan", due=NOW.date()))
+    goals.add_task(TaskInput(goal_id=short_goal.id, title="Enrol", due=NOW.date()))
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_goals(pilot)
+        await pilot.press("v", "v")
+        await settle(pilot)
+        assert "2 open tasks" in header(pilot)
+        await pilot.press("h")  # short term
+        await settle(pilot)
+        assert "short-term goals" in header(pilot)
+        assert header(pilot).rstrip().endswith("1 open task")
+        assert "Enrol" in rows(pilot)[0]
+
+
 async def test_starts_on_the_journal_with_goals_read_ahead_and_focus_kept(
     repo: Repository,
 ) -> None:

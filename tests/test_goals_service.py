@@ -195,6 +195,20 @@ def test_this_week_lists_overdue_first_then_by_due_date(service: GoalsService) -
     ]
 
 
+def test_this_week_follows_the_horizon_and_value_filters(service: GoalsService,
+                                                       repo: Repository) -> None:
+    growth = repo.values.add(ValueInput(name="Growth"), NOW).id
+    long_goal = new_goal(service, "Career change", horizon="long", value_ids=[growth])
+    short_goal = new_goal(service, "Course", horizon="short")
+    new_task(service, long_goal, "apply", TODAY)
+    new_task(service, short_goal, "enrol", TODAY)
+    titles = lambda **f: [w.task.title for w in service.this_week(**f)]  # noqa: E731
+    assert titles() == ["apply", "enrol"]
+    assert titles(horizon="short") == ["enrol"]
+    assert titles(value_id=growth) == ["apply"]
+    assert titles(horizon="short", value_id=growth) == []
+
+
 def test_lists_filter_and_sort(service: GoalsService, repo: Repository) -> None:
     growth = repo.values.add(ValueInput(name="Growth"), NOW).id
     new_goal(service, "b undated")

@@ -130,14 +130,16 @@ class GoalsService:
                               tasks_done=done, tasks_total=total, overdue_tasks=overdue,
                               smart=smart_check(goal, today))
 
-    def this_week(self) -> list[WeekTask]:
-        """Open tasks due from today to six days on, overdue ones first, then by due date."""
+    def this_week(self, horizon: str | None = None,
+                  value_id: int | None = None) -> list[WeekTask]:
+        """Open tasks due from today to six days on, overdue ones first, then by due date;
+        only under goals of this horizon, or serving this value, when given."""
         today = self._clock().date()
         last_day = today + timedelta(days=WEEK_DAYS - 1)
         # The store orders by due date, so the overdue ones already come first.
         return [WeekTask(task=task, goal_title=title,
                          overdue=task.due is not None and task.due < today)
-                for task, title in self._goals.open_tasks_due_by(last_day)]
+                for task, title in self._goals.open_tasks_due_by(last_day, horizon, value_id)]
 
     def parent_choices(self, goal_id: int | None) -> list[Goal]:
         """Goals that may hold this one: not itself, not below it; long-term ones first."""

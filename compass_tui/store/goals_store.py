@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import and_, case, delete, func, literal, select
+from sqlalchemy import and_, case, delete, exists, func, literal, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from compass_tui.domain.goals import Goal, GoalInput, ProgressPoint, Task, TaskInput
@@ -313,14 +313,21 @@ class GoalStore:
             order.insert(max(0, min(current + delta, len(order))), row)
             self._renumber(order)
 
-    def open_tasks_due_by(self, last_day: date) -> list[tuple[Task, str]]:
-        """Open dated tasks due on or before last_day under active or paused goals,
-        with their goal's title: soonest (most overdue) first. One indexed query."""
+    def open_tasks_due_by(self, last_day: date, horizon: str | None = None,
+                          value_id: int | None = None) -> list[tuple[Task, str]]:
+        """Open dated tasks due on or before last_day under active or paused goals (of
+        this horizon, serving this value, when given), with their goal's title: soonest
+        (most overdue) first. One indexed query."""
         stmt = (select(*_TASK_COLUMNS, GoalRow.title.label("goal_title"))
                 .join(GoalRow, GoalRow.id == TaskRow.goal_id)
                 .where(_OPEN, TaskRow.due.is_not(None), TaskRow.due <= last_day,
                        GoalRow.status.in_(("active", "paused")))
                 .order_by(TaskRow.due, TaskRow.goal_id, TaskRow.position, TaskRow.id))
+        if horizon is not None:
+            stmt = stmt.where(GoalRow.horizon == horizon)
+        if value_id is not None:
+            stmt = stmt.where(exists().where(goal_values.c.goal_id == GoalRow.id,
+                                             goal_values.c.value_id == value_id))
         with self._sessions() as session:
             rows = session.connection().execute(stmt).all()
         # zip stops at the task's columns; the goal's title rides last in the row.

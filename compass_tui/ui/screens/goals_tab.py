@@ -214,7 +214,7 @@ class GoalsTab(Container):
     def _fetch(self, query: Query) -> Listing:
         goals = self.app.goals
         if query.view == "week":
-            return Listing("week", week=goals.this_week())
+            return Listing("week", week=goals.this_week(query.horizon, query.value_id))
         fetch = goals.tree if query.view == "tree" else goals.by_due
         status = set(query.status) if query.status is not None else None
         return Listing(query.view, goals=fetch(status=status, horizon=query.horizon,
@@ -250,10 +250,13 @@ class GoalsTab(Container):
         header.append(f" {VIEW_NAMES[self.view]} ", style="bold reverse")
         listing = self._listing if self._listing.view == self.view else None
         if self.view == "week":
-            header.append("  next 7 days, all goals", style="dim")
+            horizon = f"{self.horizon}-term goals" if self.horizon else "all goals"
+            value = f" · {self.value_filter[1]}" if self.value_filter[0] is not None else ""
+            header.append(f"  next 7 days · {horizon}{value}", style="dim")
             if listing is not None:
                 overdue = sum(item.overdue for item in listing.week)
-                header.append(f" · {len(listing.week)} open tasks")
+                count = len(listing.week)
+                header.append(f" · {count} open task{'s' if count != 1 else ''}")
                 if overdue:
                     header.append(f", {overdue} overdue", style=OVERDUE_STYLE)
         else:
