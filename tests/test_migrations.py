@@ -104,6 +104,15 @@ DATA_AT = {
         "INSERT INTO swot_items (quadrant, text, position, created_at)"
         " VALUES ('strength', 'calm', 1, '2025-01-01 00:00:00')",
     ],
+    "0003_goals": [
+        "INSERT INTO tasks (goal_id, title, due, done, position, created_at)"
+        " VALUES (1, 'Run a session', '2025-02-01', 0, 1, '2025-01-01 00:00:00')",
+        "INSERT INTO goal_progress (goal_id, percent, recorded_at)"
+        " VALUES (1, 0.0, '2025-01-01 00:00:00')",
+        "INSERT INTO timeline_events (occurred_on, precision, title, kind, what, lesson,"
+        " source, created_at) VALUES ('2019-01-01', 'year', 'Joined Acme', 'role change',"
+        " '', '', 'user', '2025-01-01 00:00:00')",
+    ],
 }
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
 from compass_tui.store import migrate
+from compass_tui.store.checkins_store import CheckinStore
 from compass_tui.store.drafts_store import DraftStore
 from compass_tui.store.engine import make_engine
 from compass_tui.store.entries_store import EntryStore
@@ -34,6 +35,7 @@ class Repository:
         self.swot = SwotStore(sessions)
         self.personality = PersonalityStore(sessions)
         self.timeline = TimelineStore(sessions)
+        self.checkins = CheckinStore(sessions)
 
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Repository:

@@ -286,3 +286,35 @@ goal_values = Table(
     Column("value_id", ForeignKey("core_values.id", ondelete="CASCADE"), primary_key=True,
            index=True),
 )
+
+
+class CheckinStateRow(Base):
+    """Per kind of check-in: the day its schedule started (nothing before it is
+    missed) and a snooze."""
+
+    __tablename__ = "checkin_state"
+
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    started_on: Mapped[date] = mapped_column(Date)
+    snoozed_until: Mapped[date | None] = mapped_column(Date)
+
+
+class CheckinRow(Base):
+    """A check-in, open (answers saved as they are typed) or done."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (Index("ix_checkins_kind_status_end", "kind", "status", "period_end"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, done
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    answers: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    energy: Mapped[int | None] = mapped_column(Integer)
+    fulfilment: Mapped[int | None] = mapped_column(Integer)
+    entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id", ondelete="SET NULL"), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)

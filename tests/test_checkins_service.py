@@ -1,0 +1,175 @@
+"""Check-ins through the service: due, answers kept, completion applies the plan."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from compass_tui.domain.entries import EntryQuery
+from compass_tui.domain.goals import GoalInput, TaskInput
+from compass_tui.domain.schedule import Schedule
+from compass_tui.domain.values import ValueInput
+from compass_tui.services.checkins import CheckinError, CheckinService
+from compass_tui.services.goals import GoalsService
+from compass_tui.store.repository import Repository
+from tests.conftest import NOW, fixed_clock
+
+SUNDAY = NOW.date()
+
+
+@pytest.fixture
+def service(repo: Repository) -> CheckinService:
+    return CheckinService(repo, fixed_clock)
+
+
+def at(moment: datetime):
+    return lambda: moment
+
+
+def test_weekly_is_due_on_a_sunday_and_monthly_is_not(service: CheckinService) -> None:
+    report = service.report()
+    assert report.lines() == ["Weekly check-in due"]
+    assert report.next_words() == "next: Monthly check-in, Tue 31 Mar"
+
+
+def test_nothing_is_written_when_only_reading(repo: Repository) -> None:
+    CheckinService(repo, fixed_clock).report(create=False)
+    assert repo.checkins.states(("weekly",), date(2030, 1, 1), create=False)[
+        "weekly"].started_on == date(2030, 1, 1)  # no row was kept
+
+
+def test_answers_survive_and_the_same_check_in_is_resumed(repo: Repository,
+                                                         service: CheckinService) -> None:
+    checkin = service.open_or_start("weekly")
+    assert (checkin.period_start, checkin.period_end) == (date(2026, 3, 9), SUNDAY)
+    service.save_answers(checkin.id, {"wins": "Gave the talk"})
+    again = CheckinService(repo, fixed_clock).open_or_start("weekly")
+    assert again.id == checkin.id and again.answers == {"wins": "Gave the talk"}
+
+
+def test_weekly_completion_updates_goals_tasks_and_clears_the_widget(
+        repo: Repository, service: CheckinService) -> None:
+    goals = GoalsService(repo, fixed_clock)
+    goal = goals.create(GoalInput(title="Run 100 km", metric="distance", unit="km",
+                                  start_value=0, target_value=100, current_value=10))
+    task = goals.add_task(TaskInput(goal_id=goal.id, title="Buy shoes"))
+    other = goals.create(GoalInput(title="Speak at a meetup"))
+    checkin = service.open_or_start("weekly")
+    done = service.complete(checkin.id, {
+        "goals": {str(goal.id): {"current": "35", "tasks": {str(task.id): True}}},
+        "wins": "Ran three times", "setbacks": "Skipped Friday; sleep first",
+        "energy": 4, "fulfilment": "3",
+        "focus": {"text": "- Email the organisers\n- Draft the abstract\n",
+                  "goal_id": other.id},
+    })
+    assert goals.get(goal.id).current_value == 35
+    assert [t.done for t in goals.tasks(goal.id)] == [True]
+    assert [(t.title, t.due) for t in goals.tasks(other.id)] == [
+        ("Email the organisers", SUNDAY + timedelta(days=7)),
+        ("Draft the abstract", SUNDAY + timedelta(days=7))]
+    assert goals.progress_history(goal.id)[-1].percent == 35.0
+    entry = repo.entries.get(done.entry_id)
+    assert entry is not None and entry.kind == "checkin" and entry.tags == ["checkin"]
+    assert entry.title == "Weekly check-in, 9–15 Mar 2026"
+    assert "## Wins\n\nRan three times" in entry.body
+    assert "ticked “Buy shoes”" in entry.body
+    assert (entry.energy, entry.fulfilment) == (4, 3)
+    assert done.checkin.status == "done" and (done.checkin.energy, done.checkin.fulfilment) \
+        == (4, 3)
+    assert service.report().lines() == []
+    assert service.open_for("weekly") is None
+
+
+def test_monthly_reranks_values_reviews_goals_and_adds_a_lesson(
+        repo: Repository) -> None:
+    month_end = datetime(2026, 3, 31, 20, 0)
+    service = CheckinService(repo, at(month_end))
+    growth = repo.values.add(ValueInput(name="Growth"), NOW)
+    family = repo.values.add(ValueInput(name="Family"), NOW)
+    goals = GoalsService(repo, at(month_end))
+    paused = goals.create(GoalInput(title="Learn Go"))
+    dropped = goals.create(GoalInput(title="Become a manager"))
+    assert "Monthly check-in due" in service.report().lines()
+    checkin = service.open_or_start("monthly")
+    assert (checkin.period_start, checkin.period_end) == (date(2026, 3, 1), date(2026, 3, 31))
+    answers = {
+        "values": [family.id, growth.id],
+        "review": {str(paused.id): {"decision": "pause", "note": ""},
+                   str(dropped.id): {"decision": "abandon", "note": ""}},
+        "lesson": {"title": "Say no early", "text": "It costs less than saying it late."},
+    }
+    with pytest.raises(CheckinError, match="Say why you are letting go of “Become a manager”"):
+        service.complete(checkin.id, answers)
+    # Nothing was applied by the refused attempt.
+    assert [v.name for v in repo.values.active()] == ["Growth", "Family"]
+    assert goals.get(paused.id).status == "active"
+    answers["review"][str(dropped.id)]["note"] = "I like the craft more than the title"
+    service.complete(checkin.id, answers)
+    assert [v.name for v in repo.values.active()] == ["Family", "Growth"]
+    assert goals.get(paused.id).status == "paused"
+    assert (goals.get(dropped.id).status, goals.get(dropped.id).status_reason) == (
+        "abandoned", "I like the craft more than the title")
+    [event] = [e for e in repo.timeline.events() if e["source"] == "checkin"]
+    assert (event["title"], event["kind"], event["lesson"], event["occurred_on"]) == (
+        "Say no early", "learning", "It costs less than saying it late.", date(2026, 3, 31))
+    assert service.report().lines() == []
+
+
+def test_bad_ratings_and_measures_are_refused_with_nothing_changed(
+        repo: Repository, service: CheckinService) -> None:
+    goals = GoalsService(repo, fixed_clock)
+    goal = goals.create(GoalInput(title="Run", metric="km", target_value=100, start_value=0))
+    checkin = service.open_or_start("weekly")
+    with pytest.raises(CheckinError, match="Energy: give a number from 1 to 5"):
+        service.complete(checkin.id, {"energy": 9})
+    with pytest.raises(CheckinError, match="not a number"):
+        service.complete(checkin.id, {"goals": {str(goal.id): {"current": "lots"}}})
+    assert repo.entries.entries(EntryQuery()) == []
+    assert service.open_for("weekly") is not None
+
+
+def test_snooze_shows_and_completing_clears_it(service: CheckinService) -> None:
+    with pytest.raises(CheckinError, match="after today"):
+        service.snooze("weekly", SUNDAY)
+    service.snooze("weekly", SUNDAY + timedelta(days=1))
+    report = service.report()
+    assert report.lines() == ["Weekly check-in due (snoozed until tomorrow)"]
+    assert report.actionable == []
+    service.complete(service.open_or_start("weekly").id, {})
+    assert service.report().lines() == []
+
+
+def test_a_check_in_done_early_quiets_the_widget_until_the_next_one(repo: Repository) -> None:
+    wednesday = datetime(2026, 3, 18, 12, 0)
+    service = CheckinService(repo, at(wednesday))
+    service.report()  # first run: the schedule starts today
+    checkin = service.open_or_start("weekly")
+    assert checkin.period_end == date(2026, 3, 22)
+    service.complete(checkin.id, {})
+    assert CheckinService(repo, at(datetime(2026, 3, 22, 9))).report().lines() == []
+    assert CheckinService(repo, at(datetime(2026, 3, 29, 9))).report().lines() == [
+        "Weekly check-in due"]
+
+
+def test_rituals_when_enabled(repo: Repository) -> None:
+    schedule = Schedule.parse({"morning": "07:00", "evening": "off"})
+    service = CheckinService(repo, fixed_clock, schedule)
+    assert "Morning affirmation due" in service.report().lines()
+    affirmation = service.affirmation(SUNDAY)
+    assert affirmation and affirmation == service.affirmation(SUNDAY)
+    done = service.complete(service.open_or_start("morning").id,
+                            {"affirmation": affirmation, "intention": "Finish the spec"})
+    assert "Morning affirmation due" not in service.report().lines()
+    assert repo.entries.get(done.entry_id).title == "Morning affirmation, Sun 15 Mar 2026"
+
+
+def test_history_trend_and_export(repo: Repository, service: CheckinService) -> None:
+    service.complete(service.open_or_start("weekly").id, {"energy": 2, "fulfilment": 4})
+    [past] = service.history()
+    assert past.kind == "weekly"
+    assert [(c.energy, c.fulfilment) for c in service.trend()] == [(2, 4)]
+    data = service.export_data()
+    assert data["schedule"]["weekly"] == "sunday"
+    assert data["history"][0] | {"kind": "weekly", "period_end": "2026-03-15",
+                                 "energy": 2} == data["history"][0]
