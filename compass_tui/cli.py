@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -51,6 +52,8 @@ def build_parser() -> Parser:
     export.add_argument("--format", choices=("json",), default="json")
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write here (whole or not at all) instead of stdout")
+
+    commands.add_parser("due", help="due and overdue check-ins, for a login shell")
 
     backup = commands.add_parser("backup", help="consistent copy of the database")
     backup.add_argument("dest", nargs="?", help="file or folder (default: backups/ beside it)")
@@ -180,6 +183,47 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_due(args: argparse.Namespace) -> int:
+    """One or two plain lines, or nothing. It runs at every login, so a SQLite file is
+    read directly, read-only, without the database toolkit; other URLs go through the
+    repository."""
+    from compass_tui.config import resolve_db_url
+    from compass_tui.domain.schedule import KINDS, ScheduleError
+    from compass_tui.schedule_file import load_schedule
+    from compass_tui.services.due import build_report
+    from compass_tui.store.due_reader import UnreadableError, read_states, sqlite_file
+
+    try:
+        schedule = load_schedule()
+    except ScheduleError as exc:
+        raise CliError(str(exc)) from exc
+    kinds = tuple(kind for kind in KINDS if schedule.enabled(kind))
+    if not kinds:
+        return 0
+    now = schedule.local(datetime.now())
+    url = resolve_db_url(args.db)
+    path = sqlite_file(url)
+    if path is not None:
+        try:
+            report = build_report(schedule, read_states(path, kinds, now.date()), now)
+        except UnreadableError as exc:
+            raise CliError(str(exc)) from exc
+    else:
+        from compass_tui.services.checkins import CheckinService
+
+        repo = open_repository(args)
+        try:
+            report = CheckinService(repo, schedule=schedule).report(create=False)
+        finally:
+            repo.close()
+    lines = report.lines()
+    if lines:
+        print("compass: " + " · ".join(lines))
+        if report.actionable:
+            print("  run `compass` and press ctrl+k to start")
+    return 0
+
+
 def run_backup(args: argparse.Namespace) -> int:
     import sqlite3
 
@@ -216,5 +260,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add": run_add,
     "list": run_list,
     "export": run_export,
+    "due": run_due,
     "backup": run_backup,
 }

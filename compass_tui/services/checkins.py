@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -23,18 +23,15 @@ from compass_tui.domain.entries import EntryInput
 from compass_tui.domain.goals import Goal, GoalInput, TaskInput
 from compass_tui.domain.schedule import (
     KINDS,
-    LABELS,
     RITUALS,
     Kind,
     KindState,
-    Pending,
     Schedule,
     early_period,
-    next_on,
     pending,
-    short_day,
 )
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.due import DueReport, build_report
 from compass_tui.services.goals import GoalsService
 from compass_tui.store.repository import Repository
 from compass_tui.store.rows import NotFoundError
@@ -53,36 +50,6 @@ def load_templates(path: Path | None = None) -> dict[Kind, Template]:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     return {kind: Template.model_validate({"kind": kind, **data[kind]}) for kind in KINDS}
-
-
-@dataclass(frozen=True)
-class DueReport:
-    """What the scheduler widget and `compass due` say."""
-
-    today: date
-    pending: list[Pending] = field(default_factory=list)
-    upcoming: list[tuple[Kind, date]] = field(default_factory=list)  # soonest first
-
-    def lines(self) -> list[str]:
-        """Pending check-ins in words, snoozed ones saying until when."""
-        said = []
-        for item in self.pending:
-            text = item.phrase(self.today)
-            if item.snoozed(self.today) and item.snoozed_until is not None:
-                text += f" (snoozed until {short_day(item.snoozed_until, self.today)})"
-            said.append(text)
-        return said
-
-    @property
-    def actionable(self) -> list[Pending]:
-        """Pending and not snoozed: what the open key starts."""
-        return [item for item in self.pending if not item.snoozed(self.today)]
-
-    def next_words(self) -> str | None:
-        if not self.upcoming:
-            return None
-        kind, day = self.upcoming[0]
-        return f"next: {LABELS[kind]}, {short_day(day, self.today)}"
 
 
 @dataclass(frozen=True)
@@ -146,20 +113,7 @@ class CheckinService:
     def report(self, *, create: bool = True) -> DueReport:
         """What is pending today, and what comes next. `create=False` writes nothing
         (a kind never seen before is taken to start today)."""
-        now = self.now_local()
-        today = now.date()
-        found: list[Pending] = []
-        upcoming: list[tuple[Kind, date]] = []
-        for kind, state in self._states(create=create).items():
-            item = pending(self.schedule, state, today, now.time())
-            if item is not None:
-                found.append(item)
-                continue  # its next day is said once this one is done
-            following = next_on(self.schedule, state, today)
-            if following is not None and kind not in RITUALS:
-                upcoming.append((kind, following))
-        upcoming.sort(key=lambda pair: pair[1])
-        return DueReport(today, found, upcoming)
+        return build_report(self.schedule, self._states(create=create), self.now_local())
 
     def template(self, kind: Kind) -> Template:
         return load_templates()[kind]

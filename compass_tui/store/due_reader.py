@@ -1,0 +1,54 @@
+"""Check-in state read straight from a SQLite file, read-only, with the standard
+library: `compass due` runs at every login and must not pay for importing the
+database toolkit or the schema, nor create, migrate or lock anything."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+from compass_tui.domain.schedule import Kind, KindState
+
+
+class UnreadableError(RuntimeError):
+    """The file is not a database this can read."""
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a plain sqlite:/// URL (the default and `--db PATH`), else None."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or "?" in url:
+        return None
+    name = url[len(prefix):]
+    return Path(name) if name and name != ":memory:" else None
+
+
+def read_states(path: Path, kinds: tuple[Kind, ...], today: date) -> dict[Kind, KindState]:
+    """Each kind's state; a kind (or a whole database) never seen starts today."""
+    found = {kind: KindState(kind, today) for kind in kinds}
+    if not path.exists():
+        return found
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=2)
+    except sqlite3.Error as exc:
+        raise UnreadableError(f"cannot read {path}: {exc}") from exc
+    try:
+        tables = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"checkin_state", "checkins"} <= tables:
+            return found  # a database from before check-ins: nothing done yet
+        states = {kind: (date.fromisoformat(started), snoozed and date.fromisoformat(snoozed))
+                  for kind, started, snoozed in conn.execute(
+                      "SELECT kind, started_on, snoozed_until FROM checkin_state")}
+        covered = {kind: date.fromisoformat(end) for kind, end in conn.execute(
+            "SELECT kind, max(period_end) FROM checkins WHERE status = 'done' GROUP BY kind")}
+    except (sqlite3.Error, ValueError) as exc:
+        raise UnreadableError(f"cannot read {path}: {exc}") from exc
+    finally:
+        conn.close()
+    for kind in kinds:
+        started, snoozed = states.get(kind, (today, None))
+        found[kind] = KindState(kind, started, covered.get(kind), snoozed or None)
+    return found
