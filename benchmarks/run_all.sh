@@ -23,4 +23,6 @@ mkdir -p benchmarks/out
   "$PY" benchmarks/bench_goals_service.py
   echo
   "$PY" benchmarks/bench_goals_tab.py
+  echo
+  "$PY" benchmarks/bench_due.py
 } 2> >(tee benchmarks/out/run_all.log >&2) | tee benchmarks/out/results.txt

@@ -156,8 +156,15 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from compass_tui.domain.schedule import ScheduleError
+    from compass_tui.schedule_file import load_schedule
     from compass_tui.services.atomic import atomic_text_file
     from compass_tui.services.export import ExportService
+
+    try:
+        schedule = load_schedule()  # before a byte is written: a bad file stops here
+    except ScheduleError as exc:
+        raise CliError(str(exc)) from exc
 
     dest = Path(args.output).expanduser() if args.output else None
     if dest is not None:
@@ -167,7 +174,7 @@ def run_export(args: argparse.Namespace) -> int:
             raise CliError(f"no such folder: {dest.parent}")
     repo = open_repository(args)
     try:
-        service = ExportService(repo)
+        service = ExportService(repo, schedule=schedule)
         if dest is None:
             service.write_json(sys.stdout)
             return 0

@@ -97,3 +97,16 @@ def test_atomic_file_is_private(tmp_path: Path) -> None:
     with atomic_text_file(target) as out:
         out.write("{}")
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_check_ins_and_the_schedule_are_under_checkins(repo: Repository) -> None:
+    from compass_tui.services.checkins import CheckinService
+
+    checkins = CheckinService(repo, fixed_clock)
+    checkins.complete(checkins.open_or_start("weekly").id, {"energy": 4, "wins": "Talk"})
+    data = export(repo)["checkins"]
+    assert data["schedule"] == {"weekly": "sunday", "monthly": "last day", "morning": "off",
+                                "evening": "off", "timezone": "local"}
+    [done] = data["history"]
+    assert (done["kind"], done["period_end"], done["energy"], done["answers"]["wins"]) == (
+        "weekly", "2026-03-15", 4, "Talk")

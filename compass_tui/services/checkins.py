@@ -20,7 +20,7 @@ from typing import Any
 from compass_tui.config import resource_dir
 from compass_tui.domain.checkins import DECISIONS, Checkin, Template, period_words
 from compass_tui.domain.entries import EntryInput
-from compass_tui.domain.goals import Goal, GoalInput, TaskInput
+from compass_tui.domain.goals import Goal, GoalInput, Task, TaskInput
 from compass_tui.domain.schedule import (
     KINDS,
     RITUALS,
@@ -30,6 +30,7 @@ from compass_tui.domain.schedule import (
     early_period,
     pending,
 )
+from compass_tui.domain.values import CoreValue
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.due import DueReport, build_report
 from compass_tui.services.goals import GoalsService
@@ -50,6 +51,16 @@ def load_templates(path: Path | None = None) -> dict[Kind, Template]:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     return {kind: Template.model_validate({"kind": kind, **data[kind]}) for kind in KINDS}
+
+
+@dataclass(frozen=True)
+class FormData:
+    """What a guided check-in shows: active goals with their tasks, ranked values, the
+    day's affirmation."""
+
+    goals: list[tuple[Goal, list[Task]]]
+    values: list[CoreValue]
+    affirmation: str
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,14 @@ class CheckinService:
 
     def active_goals(self) -> list[Goal]:
         return [item.goal for item in self.goals.tree(status={"active"})]
+
+    def form_data(self, kind: Kind) -> FormData:
+        steps = {step.type for step in self.template(kind).steps}
+        needs_goals = bool(steps & {"goals_update", "goals_review", "focus"})
+        goals = [(goal, self.goals.tasks(goal.id) if "goals_update" in steps else [])
+                 for goal in self.active_goals()] if needs_goals else []
+        values = self._repo.values.active() if "values_rank" in steps else []
+        return FormData(goals, values, self.affirmation(self.today()))
 
     def affirmation(self, day: date) -> str:
         """The day's affirmation: the same all day, another tomorrow."""

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
+from compass_tui.domain.schedule import Schedule
+from compass_tui.schedule_file import load_schedule
 from compass_tui.services.assessment import AssessmentService
+from compass_tui.services.checkins import CheckinService
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.entry_format import entry_to_dict
 from compass_tui.services.goals import GoalsService
@@ -36,9 +39,11 @@ def _dumps(data: Any, indent: int | None = None) -> str:
 
 
 class ExportService:
-    def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
+    def __init__(self, repo: Repository, clock: Clock = system_clock,
+                 schedule: Schedule | None = None) -> None:
         self._repo = repo
         self._clock = clock
+        self._schedule = schedule
 
     def timeline_data(self) -> list[dict[str, Any]]:
         return [
@@ -58,7 +63,8 @@ class ExportService:
             "goals": GoalsService(self._repo, self._clock).export_data()["goals"],
             "timeline": self.timeline_data(),
             "vision": {},
-            "checkins": {},
+            "checkins": CheckinService(self._repo, self._clock,
+                                       self._schedule or load_schedule()).export_data(),
         }
 
     def write_json(self, out: TextIO) -> ExportCounts:

@@ -7,8 +7,10 @@ import gc
 import os
 import signal
 import time
+from datetime import date
 from typing import ClassVar
 
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -16,19 +18,26 @@ from textual.widgets import TabbedContent, TabPane
 
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
+from compass_tui.domain.schedule import LABELS, Kind, Schedule, ScheduleError
+from compass_tui.schedule_file import load_schedule
 from compass_tui.services.assessment import AssessmentService
+from compass_tui.services.checkins import CheckinService, Completed
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import DraftService, new_draft_key
+from compass_tui.services.due import DueReport
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.journal import JournalService
 from compass_tui.services.values import ValuesService
 from compass_tui.store.repository import Repository
 from compass_tui.ui.commands import CompassCommands
+from compass_tui.ui.screens.checkin_screen import CheckinScreen
+from compass_tui.ui.screens.checkins_screen import CheckinsScreen
 from compass_tui.ui.screens.draft_recovery import Choice, DraftRecoveryScreen
 from compass_tui.ui.screens.entry_editor import EntryEditorScreen
 from compass_tui.ui.screens.goals_tab import GoalsTab
 from compass_tui.ui.screens.journal_tab import JournalTab
 from compass_tui.ui.screens.key_help import KeyHelpScreen
+from compass_tui.ui.screens.snooze import SnoozeScreen
 from compass_tui.ui.screens.values_tab import ValuesTab
 from compass_tui.ui.widgets.future_tab import FutureTab
 from compass_tui.ui.widgets.key_bar import KeyBar
@@ -39,13 +48,14 @@ STYLES = resource_dir("styles")
 SIXTEEN_COLOUR_SYSTEMS = ("standard", "windows")
 HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 HEAP_SETTLE_SECONDS = 1.0  # after the first paint and the tabs' read-ahead (0.5 s)
+DUE_CHECK_SECONDS = 60  # the day turns, a ritual's hour comes: the widget follows
 
 
 class CompassApp(App[int]):
     TITLE = "compass"
     CSS_PATH: ClassVar = [STYLES / name for name in (
         "app.tcss", "journal.tcss", "values.tcss", "skills.tcss", "reflections.tcss",
-        "dialogs.tcss", "goals.tcss",
+        "dialogs.tcss", "goals.tcss", "checkins.tcss",
     )]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
@@ -56,6 +66,10 @@ class CompassApp(App[int]):
         Binding("question_mark", "key_help", "Keys", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("n", "new_item", "New", id="app.new", show=False),
+        Binding("ctrl+k", "open_checkin", "Check-in", id="app.checkin",
+                tooltip="Start (or resume) the check-in that is due"),
+        Binding("ctrl+y", "snooze_checkin", "Snooze", id="app.snooze", show=False,
+                tooltip="Snooze the due check-in until tomorrow or a chosen day"),
         *(Binding(str(i), f"show_tab('{tab}')", tab.title(), show=False, id=f"app.tab.{tab}")
           for i, tab in enumerate(TABS, start=1)),
     ]
@@ -74,6 +88,11 @@ class CompassApp(App[int]):
         self.values = ValuesService(repo, clock)
         self.assessment = AssessmentService(repo, clock)
         self.goals = GoalsService(repo, clock)
+        try:
+            schedule, self.schedule_problem = load_schedule(), None
+        except ScheduleError as exc:  # start anyway, on the defaults, and say why
+            schedule, self.schedule_problem = Schedule(), str(exc)
+        self.checkins = CheckinService(repo, clock, schedule)
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
         self.startup_seconds: float | None = None
@@ -107,8 +126,13 @@ class CompassApp(App[int]):
             self.notify(f"Unknown theme {wanted!r}; choose one of: {names}.",
                         severity="warning", timeout=10)
         self.scheduler_bar.today = self.clock().date()
+        if self.schedule_problem:
+            self.notify(f"Check-in schedule not read, defaults used: {self.schedule_problem}",
+                        severity="warning", timeout=15)
         self._install_hangup_handlers()
         self._offer_drafts()
+        self.call_after_refresh(self.refresh_due)
+        self.set_interval(DUE_CHECK_SECONDS, self.refresh_due)
 
     def on_ready(self) -> None:
         self.startup_seconds = time.perf_counter() - IMPORTED_AT
@@ -146,10 +170,12 @@ class CompassApp(App[int]):
         self.exit(return_code=128 + sig)
 
     def save_open_drafts(self) -> None:
-        """Write every open editor's text now, changed or not."""
+        """Write every open editor's text (and check-in's answers) now, changed or not."""
         for screen in self.screen_stack:
             if isinstance(screen, EntryEditorScreen):
                 screen.save_draft(force=True)
+            elif isinstance(screen, CheckinScreen):
+                screen.save_answers()
 
     def _offer_drafts(self) -> None:
         pending = self.drafts.pending()
@@ -174,6 +200,10 @@ class CompassApp(App[int]):
     def journal_tab(self) -> JournalTab:
         return self.query_one(JournalTab)
 
+    @property
+    def goals_tab(self) -> GoalsTab:
+        return self.query_one(GoalsTab)
+
     async def action_quit(self) -> None:
         self.save_open_drafts()
         self.exit(return_code=0)
@@ -192,6 +222,62 @@ class CompassApp(App[int]):
             content.focus_default()
         else:
             content.focus()
+
+    # -- check-ins ------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="due", exit_on_error=False)
+    def refresh_due(self) -> None:
+        """Read what is due off the event loop; the widget shows it."""
+        report = self.checkins.report()
+        self.call_from_thread(self._show_due, report)
+
+    def _show_due(self, report: DueReport) -> None:
+        self.scheduler_bar.today = report.today
+        self.scheduler_bar.report = report
+
+    def action_open_checkin(self) -> None:
+        """The due check-in (resumed if begun); with nothing due, the check-ins screen."""
+        if any(isinstance(screen, CheckinScreen) for screen in self.screen_stack):
+            return
+        report = self.scheduler_bar.report or self.checkins.report()
+        due = report.actionable
+        if due:
+            self.action_start_checkin(due[0].kind)
+        else:
+            self.action_checkin_history()
+
+    def action_start_checkin(self, kind: Kind) -> None:
+        checkin = self.checkins.open_or_start(kind)
+        self.push_screen(CheckinScreen(checkin), self._checkin_closed)
+
+    def _checkin_closed(self, completed: Completed | None) -> None:
+        self.refresh_due()
+        if completed is None:
+            return
+        self.journal_tab.reload()
+        self.goals_tab.reload()
+        changes = len(completed.changes)
+        self.notify(f"{LABELS[completed.checkin.kind]} done and saved to the journal"
+                    + (f"; {changes} change{'s' if changes != 1 else ''} made to the plan."
+                       if changes else "."), timeout=5)
+
+    def action_snooze_checkin(self) -> None:
+        report = self.scheduler_bar.report or self.checkins.report()
+        if not report.actionable:
+            self.notify("Nothing due to snooze.", timeout=3)
+            return
+        item = report.actionable[0]
+
+        def chosen(until: date | None) -> None:
+            if until is not None:
+                self.checkins.snooze(item.kind, until)
+                self.notify(f"{item.label} snoozed until {until:%a %d %b}.", timeout=3)
+                self.refresh_due()
+
+        self.push_screen(SnoozeScreen(item.label, report.today), chosen)
+
+    def action_checkin_history(self) -> None:
+        self.push_screen(CheckinsScreen(), lambda _result: self.refresh_due())
 
     def action_key_help(self) -> None:
         self.push_screen(KeyHelpScreen())

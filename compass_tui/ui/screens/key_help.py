@@ -19,8 +19,20 @@ HELP = """\
 | `n` | new item in this tab |
 | `/` | search the journal |
 | `?` | this help |
-| `ctrl+p` | command palette |
+| `ctrl+k` | start the check-in that is due (or resume one left half done) |
+| `ctrl+y` | snooze the due check-in (until tomorrow, or a day you type) |
+| `ctrl+p` | command palette (check-in history and schedule are there too) |
 | `ctrl+q` | quit (an open draft is kept) |
+
+## In a check-in
+
+| Key | Does |
+|---|---|
+| `tab` / `shift+tab` | next / previous field |
+| `space` | tick a task (the measure's new value goes in the field above it) |
+| `K` `J` (or `shift+↑` `shift+↓`) | move a value in the monthly re-ranking |
+| `ctrl+s` | complete: the changes are applied and the answers go to the journal |
+| `escape` | leave; the answers are kept for later |
 
 ## Journal list
 

@@ -1,0 +1,220 @@
+"""The scheduler widget and guided check-ins, driven by keys."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Markdown, Sparkline, TextArea
+
+from compass_tui.domain.goals import GoalInput, TaskInput
+from compass_tui.domain.values import ValueInput
+from compass_tui.services.goals import GoalsService
+from compass_tui.store.repository import Repository
+from compass_tui.ui.screens.checkin_screen import CheckinScreen
+from compass_tui.ui.screens.checkins_screen import CheckinsScreen
+from compass_tui.ui.screens.forms.schedule_form import ScheduleForm
+from compass_tui.ui.screens.snooze import SnoozeScreen
+from compass_tui.ui.widgets.checkin.tick_list import TickList
+from compass_tui.ui.widgets.checkin.values_rank_step import RankList
+from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
+from tests.conftest import NOW, fixed_clock
+from tests.pilot_helpers import make_app, settle, type_text
+
+
+def bar(pilot: Pilot) -> str:
+    return str(pilot.app.query_one(SchedulerBar).render())
+
+
+async def start(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("ctrl+k")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CheckinScreen)
+
+
+def goal_with_measure(repo: Repository) -> tuple[int, int]:
+    goals = GoalsService(repo, fixed_clock)
+    goal = goals.create(GoalInput(title="Run 100 km", metric="distance", unit="km",
+                                  start_value=0, target_value=100, current_value=10))
+    task = goals.add_task(TaskInput(goal_id=goal.id, title="Buy shoes"))
+    return goal.id, task.id
+
+
+async def test_sunday_shows_weekly_check_in_due_on_every_tab(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Weekly check-in due" in bar(pilot)
+        for key in "2345":
+            await pilot.press(key)
+            assert app.query_one(SchedulerBar).display
+            assert "Weekly check-in due" in bar(pilot)
+
+
+async def test_completing_the_weekly_check_in_updates_a_goal_and_clears_the_widget(
+        repo: Repository) -> None:
+    goal_id, task_id = goal_with_measure(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await type_text(pilot, "40")  # the measure's field has the focus
+        await pilot.press("tab", "space")  # tick "Buy shoes"
+        ticks = app.screen.query_one(TickList)
+        assert ticks.ticked == {task_id}
+        assert "[x] Buy shoes" in str(ticks.get_option_at_index(0).prompt)
+        wins = app.screen.query(TextArea).first()
+        wins.focus()
+        await type_text(pilot, "Ran twice")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, CheckinScreen)
+        assert "Weekly check-in due" not in bar(pilot) and "next:" in bar(pilot)
+    goals = GoalsService(repo, fixed_clock)
+    goal = goals.get(goal_id)
+    assert goal is not None and goal.current_value == 40
+    assert [t.done for t in goals.tasks(goal_id)] == [True]
+    assert goals.progress_history(goal_id)[-1].percent == 40.0
+    [entry] = repo.entries.entries(__import__("compass_tui.domain.entries",
+                                              fromlist=["EntryQuery"]).EntryQuery())
+    assert entry.kind == "checkin" and "Ran twice" in entry.body
+
+
+async def test_a_half_done_check_in_survives_a_restart(repo: Repository) -> None:
+    goal_with_measure(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await type_text(pilot, "55")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, CheckinScreen)
+        assert "Weekly check-in due" in bar(pilot)  # still to do
+    again = make_app(repo)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        assert again.screen.query(Input).first().value == "55"
+
+
+async def test_hang_up_keeps_the_answers(repo: Repository) -> None:
+    goal_with_measure(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await type_text(pilot, "77")
+        app.save_open_drafts()  # what SIGHUP and quit do
+    [checkin] = [repo.checkins.open_for("weekly")]
+    assert checkin is not None
+    assert next(iter(checkin.answers["goals"].values()))["current"] == "77"
+
+
+async def test_a_refused_answer_is_said_in_the_form_and_nothing_is_lost(
+        repo: Repository) -> None:
+    goal_with_measure(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await type_text(pilot, "lots")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckinScreen)
+        status = str(app.screen.query_one("#checkin-status").render())
+        assert "Not complete" in status and "not a number" in status
+        assert app.screen.query(Input).first().value == "lots"
+    assert repo.entries.count() == 0
+
+
+async def test_snooze_until_tomorrow_is_shown(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        assert isinstance(app.screen, SnoozeScreen)
+        await pilot.press("enter")  # "tomorrow" is offered
+        await settle(pilot)
+        assert "snoozed until tomorrow" in bar(pilot)
+        assert "ctrl+k start" not in bar(pilot)
+
+
+async def test_snooze_refuses_a_day_in_the_past(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        field = app.screen.query_one(Input)
+        field.value = "yesterday"
+        await pilot.press("enter")
+        assert isinstance(app.screen, SnoozeScreen)
+        assert "after today" in str(app.screen.query_one("#snooze-status").render())
+
+
+async def test_monthly_check_in_reranks_values_in_place(repo: Repository) -> None:
+    from datetime import datetime
+
+    month_end = datetime(2026, 3, 31, 19, 0)
+    repo.values.add(ValueInput(name="Growth"), NOW)
+    repo.values.add(ValueInput(name="Family"), NOW)
+    from compass_tui.config import Settings
+    from compass_tui.ui.app import CompassApp
+
+    app = CompassApp(repo, Settings(db_url=str(repo.engine.url)), clock=lambda: month_end)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Monthly check-in due" in bar(pilot)
+        await pilot.press("ctrl+k")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CheckinScreen) and screen.checkin.kind == "monthly"
+        ranks = screen.query_one(RankList)
+        assert app.focused is ranks
+        await pilot.press("J")  # Growth down below Family
+        lesson = screen.query_one(".lesson-title", Input)
+        lesson.value = "Ask early"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Monthly check-in due" not in bar(pilot)
+    assert [v.name for v in repo.values.active()] == ["Family", "Growth"]
+    assert [e["title"] for e in repo.timeline.events()] == ["Ask early"]
+
+
+async def test_history_shows_past_check_ins_trend_and_schedule(repo: Repository) -> None:
+    app = make_app(repo)
+    checkins = app.checkins
+    checkins.complete(checkins.open_or_start("weekly").id, {"energy": 3, "fulfilment": 4,
+                                                            "wins": "Shipped it"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+k")  # nothing due: the check-ins screen
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CheckinsScreen)
+        assert screen.query_one("#trend-energy", Sparkline).data == [3.0]
+        assert "Weekly check-in: every Sunday" in str(
+            screen.query_one("#checkins-schedule").render())
+        assert "Shipped it" in screen.query_one("#checkins-text", Markdown).source
+        await pilot.press("e")
+        assert isinstance(app.screen, ScheduleForm)
+        app.screen.query_one("#schedule-weekly", Input).value = "friday"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "every Friday" in str(screen.query_one("#checkins-schedule").render())
+    from compass_tui.schedule_file import load_schedule
+
+    assert load_schedule().weekly == "friday"
+    assert date(2026, 3, 20).strftime("%A") == "Friday"
+
+
+async def test_a_bad_schedule_is_said_in_the_form_and_not_saved(repo: Repository) -> None:
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.action_checkin_history()
+        await settle(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#schedule-monthly", Input).value = "31"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ScheduleForm)
+        assert "missing from some months" in str(app.screen.query_one(".form-status").render())
+    from compass_tui.schedule_file import schedule_path
+
+    assert not schedule_path().exists()
