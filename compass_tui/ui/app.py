@@ -137,6 +137,9 @@ class CompassApp(App[int]):
     def on_ready(self) -> None:
         self.startup_seconds = time.perf_counter() - IMPORTED_AT
         self.log.info(f"started in {self.startup_seconds * 1000:.0f} ms")
+        # Now, so a key pressed in the first second does not pay for a full sweep of
+        # start-up's objects; and again once the tabs' read-ahead has settled.
+        self._freeze_heap()
         self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
 
     def _freeze_heap(self) -> None:
