@@ -48,10 +48,17 @@ def build_parser() -> Parser:
     lst.add_argument("--starred", action="store_true", help="only starred entries")
     lst.add_argument("--format", choices=("text", "json"), default="text")
 
-    export = commands.add_parser("export", help="everything, as one JSON document")
-    export.add_argument("--format", choices=("json",), default="json")
+    export = commands.add_parser("export", help="everything, as JSON or one Markdown document")
+    export.add_argument("--format", choices=("json", "markdown"), default="json")
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write here (whole or not at all) instead of stdout")
+
+    imp = commands.add_parser("import", help="read events into the journal")
+    imp.add_argument("file", help="the file to read ('-' for standard input)")
+    imp.add_argument("--format", choices=("timeline",), required=True,
+                     help="timeline: lines like '2015-09: First job, junior analyst'")
+    imp.add_argument("--skip-bad", action="store_true",
+                     help="import the good lines even when some cannot be read")
 
     commands.add_parser("due", help="due and overdue check-ins, for a login shell")
 
@@ -160,6 +167,7 @@ def run_export(args: argparse.Namespace) -> int:
     from compass_tui.schedule_file import load_schedule
     from compass_tui.services.atomic import atomic_text_file
     from compass_tui.services.export import ExportService
+    from compass_tui.services.markdown_export import MarkdownExport
 
     try:
         schedule = load_schedule()  # before a byte is written: a bad file stops here
@@ -175,18 +183,62 @@ def run_export(args: argparse.Namespace) -> int:
     repo = open_repository(args)
     try:
         service = ExportService(repo, schedule=schedule)
+        markdown = MarkdownExport(repo)
         if dest is None:
-            service.write_json(sys.stdout)
+            if args.format == "markdown":
+                markdown.write(sys.stdout)
+            else:
+                service.write_json(sys.stdout)
             return 0
         try:
             with atomic_text_file(dest) as out:
-                counts = service.write_json(out)
+                if args.format == "markdown":
+                    said = f"{markdown.write(out)} entries and everything else"
+                else:
+                    counts = service.write_json(out)
+                    said = (f"{counts.entries} entries, {counts.values} values, "
+                            f"{counts.goals} goals and {counts.timeline} timeline events")
         except OSError as exc:
             raise CliError(f"cannot write {dest}: {exc.strerror or exc}") from exc
     finally:
         repo.close()
-    print(f"Exported {counts.entries} entries, {counts.values} values, {counts.goals} goals "
-          f"and {counts.timeline} timeline events to {dest}", file=sys.stderr)
+    print(f"Exported {said} to {dest}", file=sys.stderr)
+    return 0
+
+
+def read_input_file(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name).expanduser()
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise CliError(f"{path} is a folder; name a file") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not UTF-8 text") from None
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from compass_tui.services.timeline import TimelineImportError, TimelineService
+
+    text = read_input_file(args.file)
+    repo = open_repository(args)
+    try:
+        try:
+            summary = TimelineService(repo).import_lines(text, skip_bad=args.skip_bad)
+        except TimelineImportError as exc:
+            for error in exc.errors:
+                print(f"compass: {error}", file=sys.stderr)
+            raise CliError(f"{exc} (fix them, or add --skip-bad)") from exc
+    finally:
+        repo.close()
+    for error in summary.refused:
+        print(f"compass: skipped {error}", file=sys.stderr)
+    print(f"Timeline: {summary.words()}.")
     return 0
 
 
@@ -268,5 +320,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": run_list,
     "export": run_export,
     "due": run_due,
+    "import": run_import,
     "backup": run_backup,
 }

@@ -174,7 +174,8 @@ async def test_monthly_check_in_reranks_values_in_place(repo: Repository) -> Non
         await settle(pilot)
         assert "Monthly check-in due" not in bar(pilot)
     assert [v.name for v in repo.values.active()] == ["Family", "Growth"]
-    assert [e["title"] for e in repo.timeline.events()] == ["Ask early"]
+    assert [(e.title, e.source) for e in repo.timeline.events()] == [
+        ("Values re-ranked: Family, Growth", "ranking"), ("Ask early", "checkin")]
 
 
 async def test_history_shows_past_check_ins_trend_and_schedule(repo: Repository) -> None:

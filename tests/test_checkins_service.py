@@ -110,8 +110,8 @@ def test_monthly_reranks_values_reviews_goals_and_adds_a_lesson(
     assert goals.get(paused.id).status == "paused"
     assert (goals.get(dropped.id).status, goals.get(dropped.id).status_reason) == (
         "abandoned", "I like the craft more than the title")
-    [event] = [e for e in repo.timeline.events() if e["source"] == "checkin"]
-    assert (event["title"], event["kind"], event["lesson"], event["occurred_on"]) == (
+    [event] = [e for e in repo.timeline.events() if e.source == "checkin"]
+    assert (event.title, event.kind, event.lesson, event.occurred_on) == (
         "Say no early", "learning", "It costs less than saying it late.", date(2026, 3, 31))
     assert service.report().lines() == []
 

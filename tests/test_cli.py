@@ -207,3 +207,35 @@ def test_export_bad_input_is_one_line_exit_2(db: Path, args: tuple[str, ...]) ->
 def test_export_to_a_folder_is_refused_and_writes_nothing(db: Path, tmp_path: Path) -> None:
     result = compass("export", "-o", str(tmp_path), db=db)
     assert result.returncode == 2 and "folder" in result.stderr
+
+
+def test_import_timeline_lines(db: Path, tmp_path: Path) -> None:
+    history = tmp_path / "career.txt"
+    history.write_text("2015-09: First job, junior analyst\n2019: Joined Acme as analyst\n")
+    result = compass("import", str(history), "--format", "timeline", db=db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Timeline: 2 added, 0 already there."
+    again = compass("import", str(history), "--format", "timeline", db=db)
+    assert again.stdout.strip() == "Timeline: 0 added, 2 already there."
+    data = json.loads(compass("export", db=db).stdout)
+    assert [(e["date"], e["title"]) for e in data["timeline"]] == [
+        ("2015-09", "First job, junior analyst"), ("2019", "Joined Acme as analyst")]
+
+
+def test_import_timeline_bad_lines_are_numbered_and_nothing_is_imported(
+        db: Path, tmp_path: Path) -> None:
+    history = tmp_path / "career.txt"
+    history.write_text("2015: Fine\nnot a line\n2016: [promotion] Odd kind\n")
+    result = compass("import", str(history), "--format", "timeline", db=db)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "line 2:" in result.stderr and "line 3:" in result.stderr
+    assert "nothing was imported" in result.stderr
+    assert json.loads(compass("export", db=db).stdout)["timeline"] == []
+    skipped = compass("import", str(history), "--format", "timeline", "--skip-bad", db=db)
+    assert skipped.returncode == 0 and "1 added" in skipped.stdout
+
+
+def test_import_a_missing_file_is_one_line(db: Path) -> None:
+    result = compass("import", "/no/such/file.txt", "--format", "timeline", db=db)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "compass: no such file: /no/such/file.txt"

@@ -110,3 +110,31 @@ def test_check_ins_and_the_schedule_are_under_checkins(repo: Repository) -> None
     [done] = data["history"]
     assert (done["kind"], done["period_end"], done["energy"], done["answers"]["wins"]) == (
         "weekly", "2026-03-15", 4, "Talk")
+
+
+def test_markdown_export_reads_as_one_document(repo: Repository) -> None:
+    from compass_tui.domain.timeline import EventInput
+    from compass_tui.domain.vision import CardInput
+    from compass_tui.services.markdown_export import MarkdownExport
+    from compass_tui.services.timeline import TimelineService
+    from compass_tui.services.vision import VisionService
+
+    vision = VisionService(repo, fixed_clock)
+    vision.set_purpose("Help small teams do careful work.")
+    vision.add_card(CardInput(kind="quote", text="Simplicity is hard work", author="R. H."))
+    vision.save_narrative("# My story\n\nI started in a bank.")
+    TimelineService(repo, fixed_clock).add(EventInput(
+        occurred_on=date(2019, 1, 1), precision="year", title="Joined Acme",
+        kind="role change", lesson="Small teams teach fast"))
+    repo.entries.add(EntryInput(title="Met Ana", body="We talked.", tags=["mentor"],
+                                entry_date=datetime(2026, 3, 14, 8, 5), energy=4))
+    out = io.StringIO()
+    assert MarkdownExport(repo, fixed_clock).write(out) == 1
+    text = out.getvalue()
+    for part in ("## Purpose\n\nHelp small teams do careful work.",
+                 "## Career narrative", "## My story", "> Simplicity is hard work",
+                 "### 2019", "◆ **2019** Joined Acme", "## Lessons learned",
+                 "- Small teams teach fast (2019, Joined Acme)",
+                 "### Saturday 14 March 2026", "#### 08:05 Met Ana",
+                 "_@mentor · energy 4/5_", "We talked."):
+        assert part in text, part

@@ -148,7 +148,7 @@ def test_undo_belongs_to_the_service_instance(repo: Repository) -> None:
 
 
 def milestones(repo: Repository) -> list[dict[str, Any]]:
-    return [e for e in repo.timeline.events() if e["kind"] == "milestone"]
+    return [e.model_dump() for e in repo.timeline.events() if e.kind == "milestone"]
 
 
 def test_completing_a_goal_records_exactly_one_milestone(

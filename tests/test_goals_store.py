@@ -257,14 +257,15 @@ def test_timeline_events_are_read_in_date_order(repo: Repository) -> None:
     auto = repo.timeline.add_event(occurred_on=TODAY, title="Goal completed: X",
                                    kind="milestone", source="goal", source_id=7, now=NOW)
     events = repo.timeline.events()
-    assert [e["id"] for e in events] == [first, later, auto]
+    assert [e.id for e in events] == [first, later, auto]
     expected: dict[str, Any] = {
         "id": first, "occurred_on": date(2015, 9, 1), "precision": "month",
         "title": "First job", "kind": "role change", "what": "Junior analyst",
         "lesson": "Ask early", "source": "user", "source_id": None,
+        "value_ids": [], "skill_ids": [], "created_at": NOW,
     }
-    assert events[0] == expected
-    assert (events[2]["source"], events[2]["source_id"]) == ("goal", 7)
+    assert events[0].model_dump() == expected
+    assert (events[2].source, events[2].source_id) == ("goal", 7)
 
 
 def test_times_are_kept_to_the_second(goals: GoalStore) -> None:

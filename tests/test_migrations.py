@@ -113,6 +113,13 @@ DATA_AT = {
         " source, created_at) VALUES ('2019-01-01', 'year', 'Joined Acme', 'role change',"
         " '', '', 'user', '2025-01-01 00:00:00')",
     ],
+    "0004_checkins": [
+        "INSERT INTO checkin_state (kind, started_on) VALUES ('weekly', '2025-01-01')",
+        "INSERT INTO checkins (kind, status, period_start, period_end, answers, energy,"
+        " entry_id, started_at, updated_at, completed_at) VALUES ('weekly', 'done',"
+        " '2025-01-06', '2025-01-12', '{}', 3, 1, '2025-01-12 20:00:00',"
+        " '2025-01-12 20:00:00', '2025-01-12 20:00:00')",
+    ],
 }
 
 

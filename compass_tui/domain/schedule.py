@@ -240,11 +240,13 @@ class Pending:
         """ "due" or "overdue" (the contract's words)."""
         return "overdue" if self.overdue(today) else "due"
 
-    def phrase(self, today: date) -> str:
-        """"Weekly check-in due", "Monthly check-in overdue since Sat 31 Oct (3 months)"."""
+    def phrase(self, today: date, *, brief: bool = False) -> str:
+        """"Weekly check-in due", "Monthly check-in overdue since Sat 31 Oct (3 months)";
+        brief leaves out the "since" (for a strip that must hold several)."""
         text = f"{self.label} {self.status(today)}"
         if self.overdue(today):
-            text += f" since {short_day(self.since, today)}"
+            if not brief:
+                text += f" since {short_day(self.since, today)}"
             if self.periods > 1:
                 text += f" ({self.periods} {UNITS[self.kind]}s)"
         return text

@@ -34,6 +34,7 @@ from compass_tui.domain.values import CoreValue
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.due import DueReport, build_report
 from compass_tui.services.goals import GoalsService
+from compass_tui.services.vision import VisionService
 from compass_tui.store.repository import Repository
 from compass_tui.store.rows import NotFoundError
 
@@ -179,8 +180,10 @@ class CheckinService:
         return FormData(goals, values, self.affirmation(self.today()))
 
     def affirmation(self, day: date) -> str:
-        """The day's affirmation: the same all day, another tomorrow."""
-        choices = self.template("morning").affirmations
+        """The day's affirmation, from the vision board's affirmations and quotes when
+        it has any (else the app's own): the same all day, another tomorrow."""
+        choices = VisionService(self._repo, self._clock).affirmations() or \
+            self.template("morning").affirmations
         return choices[day.toordinal() % len(choices)] if choices else ""
 
     # -- completing ---------------------------------------------------------------------------
@@ -320,8 +323,12 @@ class CheckinService:
                 return None
             for rank, value_id in enumerate(order, start=1):
                 self._repo.values.move_to(value_id, rank, self._clock())
-            return "values re-ranked: " + ", ".join(active[v].name for v in order[:5]) + (
+            names = ", ".join(active[v].name for v in order[:5]) + (
                 "…" if len(order) > 5 else "")
+            self._repo.timeline.add_event(
+                occurred_on=self._clock().date(), title=f"Values re-ranked: {names}",
+                kind="other", source="ranking", now=self._clock())
+            return f"values re-ranked: {names}"
         return [apply], markdown
 
     def _review(self, value: dict[str, Any]) -> tuple[list[Callable[[], str | None]], str]:

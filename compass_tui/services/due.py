@@ -28,11 +28,11 @@ class DueReport:
     pending: list[Pending] = field(default_factory=list)
     upcoming: list[tuple[Kind, date]] = field(default_factory=list)  # soonest first
 
-    def lines(self) -> list[str]:
+    def lines(self, *, brief: bool = False) -> list[str]:
         """Pending check-ins in words, snoozed ones saying until when."""
         said = []
         for item in self.pending:
-            text = item.phrase(self.today)
+            text = item.phrase(self.today, brief=brief)
             if item.snoozed(self.today) and item.snoozed_until is not None:
                 text += f" (snoozed until {short_day(item.snoozed_until, self.today)})"
             said.append(text)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, TextIO
 
 from compass_tui.domain.schedule import Schedule
@@ -19,7 +18,9 @@ from compass_tui.services.checkins import CheckinService
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.entry_format import entry_to_dict
 from compass_tui.services.goals import GoalsService
+from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
+from compass_tui.services.vision import VisionService
 from compass_tui.store.repository import Repository
 
 FORMAT = "compass-tui"
@@ -45,14 +46,6 @@ class ExportService:
         self._clock = clock
         self._schedule = schedule
 
-    def timeline_data(self) -> list[dict[str, Any]]:
-        return [
-            {"date": _day(event["occurred_on"]), "precision": event["precision"],
-             "title": event["title"], "kind": event["kind"], "what": event["what"],
-             "lesson": event["lesson"], "source": event["source"]}
-            for event in self._repo.timeline.events()
-        ]
-
     def sections(self) -> dict[str, Any]:
         """Every part but the entries, in export order."""
         values = ValuesService(self._repo, self._clock).export_data()
@@ -61,8 +54,8 @@ class ExportService:
             "value_history": values["value_history"],
             "assessment": AssessmentService(self._repo, self._clock).export_data(),
             "goals": GoalsService(self._repo, self._clock).export_data()["goals"],
-            "timeline": self.timeline_data(),
-            "vision": {},
+            "timeline": TimelineService(self._repo, self._clock).export_data(),
+            "vision": VisionService(self._repo, self._clock).export_data(),
             "checkins": CheckinService(self._repo, self._clock,
                                        self._schedule or load_schedule()).export_data(),
         }
@@ -87,7 +80,3 @@ class ExportService:
         out.write("\n}\n")
         return ExportCounts(entries=entries, values=len(sections["values"]),
                             goals=len(sections["goals"]), timeline=len(sections["timeline"]))
-
-
-def _day(day: date) -> str:
-    return day.isoformat()

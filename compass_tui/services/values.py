@@ -31,6 +31,7 @@ def load_catalogue() -> tuple[CatalogueValue, ...]:
 
 class ValuesService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
+        self._repo = repo
         self._values = repo.values
         self._clock = clock
 
@@ -44,8 +45,18 @@ class ValuesService:
         return self._values.update(value_id, data, self._clock())
 
     def move(self, value: CoreValue, delta: int) -> CoreValue:
-        """Up (delta -1) or down (+1) the ranking; the order is saved at once."""
-        return self._values.move_by(value.id, delta, self._clock())
+        """Up (delta -1) or down (+1) the ranking; the order is saved at once. A new
+        top value is a moment of the journey: the timeline records it."""
+        moved = self._values.move_by(value.id, delta, self._clock())
+        if value.rank == 1 and moved.rank != 1:
+            top = next((v for v in self._values.active() if v.rank == 1), None)
+        else:
+            top = moved if moved.rank == 1 and value.rank != 1 else None
+        if top is not None:
+            self._repo.timeline.add_event(
+                occurred_on=self._clock().date(), title=f"New top value: {top.name}",
+                kind="other", source="ranking", source_id=top.id, now=self._clock())
+        return moved
 
     def retire(self, value_id: int) -> CoreValue:
         return self._values.retire(value_id, self._clock())

@@ -15,6 +15,7 @@ from compass_tui.store.reflections_store import PassionStore, PersonalityStore, 
 from compass_tui.store.skills_store import SkillStore
 from compass_tui.store.timeline_store import TimelineStore
 from compass_tui.store.values_store import ValueStore
+from compass_tui.store.vision_store import VisionStore
 
 
 class Repository:
@@ -36,6 +37,7 @@ class Repository:
         self.personality = PersonalityStore(sessions)
         self.timeline = TimelineStore(sessions)
         self.checkins = CheckinStore(sessions)
+        self.vision = VisionStore(sessions)
 
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Repository:

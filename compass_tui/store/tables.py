@@ -318,3 +318,58 @@ class CheckinRow(Base):
     started_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+timeline_event_values = Table(
+    "timeline_event_values",
+    Base.metadata,
+    Column("event_id", ForeignKey("timeline_events.id", ondelete="CASCADE"), primary_key=True),
+    Column("value_id", ForeignKey("core_values.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+timeline_event_skills = Table(
+    "timeline_event_skills",
+    Base.metadata,
+    Column("event_id", ForeignKey("timeline_events.id", ondelete="CASCADE"), primary_key=True),
+    Column("skill_id", ForeignKey("skills.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+
+class VisionCardRow(Base):
+    """A card on the vision board; pinned cards come first, then by position."""
+
+    __tablename__ = "vision_cards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12))  # aspiration, quote, affirmation, image
+    text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(200), default="")
+    image: Mapped[str] = mapped_column(Text, default="")
+    caption: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class VisionTextRow(Base):
+    """Single texts of the vision, by key: "purpose"."""
+
+    __tablename__ = "vision_texts"
+
+    key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class NarrativeVersionRow(Base):
+    """Every saved version of the career narrative; the newest is the current one."""
+
+    __tablename__ = "narrative_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)

@@ -27,6 +27,7 @@ from compass_tui.services.drafts import DraftService, new_draft_key
 from compass_tui.services.due import DueReport
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.journal import JournalService
+from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
 from compass_tui.store.repository import Repository
 from compass_tui.ui.commands import CompassCommands
@@ -38,6 +39,7 @@ from compass_tui.ui.screens.goals_tab import GoalsTab
 from compass_tui.ui.screens.journal_tab import JournalTab
 from compass_tui.ui.screens.key_help import KeyHelpScreen
 from compass_tui.ui.screens.snooze import SnoozeScreen
+from compass_tui.ui.screens.timeline_tab import TimelineTab
 from compass_tui.ui.screens.values_tab import ValuesTab
 from compass_tui.ui.widgets.future_tab import FutureTab
 from compass_tui.ui.widgets.key_bar import KeyBar
@@ -55,7 +57,7 @@ class CompassApp(App[int]):
     TITLE = "compass"
     CSS_PATH: ClassVar = [STYLES / name for name in (
         "app.tcss", "journal.tcss", "values.tcss", "skills.tcss", "reflections.tcss",
-        "dialogs.tcss", "goals.tcss", "checkins.tcss",
+        "dialogs.tcss", "goals.tcss", "checkins.tcss", "timeline.tcss", "vision.tcss",
     )]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
@@ -88,6 +90,7 @@ class CompassApp(App[int]):
         self.values = ValuesService(repo, clock)
         self.assessment = AssessmentService(repo, clock)
         self.goals = GoalsService(repo, clock)
+        self.timeline = TimelineService(repo, clock)
         try:
             schedule, self.schedule_problem = load_schedule(), None
         except ScheduleError as exc:  # start anyway, on the defaults, and say why
@@ -106,9 +109,10 @@ class CompassApp(App[int]):
                 yield ValuesTab(id="values-tab")
             with TabPane("Goals", id="goals"):
                 yield GoalsTab(id="goals-tab")
-            for area in TABS[3:]:
-                with TabPane(area.title(), id=area):
-                    yield FutureTab(area)
+            with TabPane("Timeline", id="timeline"):
+                yield TimelineTab(id="timeline-tab")
+            with TabPane("Vision", id="vision"):
+                yield FutureTab("vision")
         yield KeyBar()
 
     @property
@@ -259,6 +263,7 @@ class CompassApp(App[int]):
             return
         self.journal_tab.reload()
         self.goals_tab.reload()
+        self.query_one(TimelineTab).reload()
         changes = len(completed.changes)
         self.notify(f"{LABELS[completed.checkin.kind]} done and saved to the journal"
                     + (f"; {changes} change{'s' if changes != 1 else ''} made to the plan."
@@ -279,6 +284,10 @@ class CompassApp(App[int]):
 
         self.push_screen(SnoozeScreen(item.label, report.today), chosen)
 
+    def action_import_timeline(self) -> None:
+        self.action_show_tab("timeline")
+        self.query_one(TimelineTab).action_import_lines()
+
     def action_checkin_history(self) -> None:
         self.push_screen(CheckinsScreen(), lambda _result: self.refresh_due())
 
@@ -294,10 +303,11 @@ class CompassApp(App[int]):
         active = self.query_one("#tabs", TabbedContent).active
         if active == "journal":
             self.journal_tab.action_new_entry()
-        elif active == "values":
-            self.query_one(ValuesTab).action_add()
-        elif active == "goals":
-            self.query_one(GoalsTab).action_add()
+            return
+        content = self.query_one(f"#{active}", TabPane).children[0]
+        add = getattr(content, "action_add", None)
+        if add is not None:
+            add()
         else:
             self.notify(f"The {active.title()} tab is not built yet.", timeout=3)
 

@@ -23,6 +23,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Monthly check-in now", "Review the month before it is due", "start_checkin('monthly')"),
     ("Check-ins: history and schedule", "Past check-ins, trends, when they fall",
      "checkin_history"),
+    ("Import a career history", "Paste one line per event into the Timeline",
+     "import_timeline"),
     ("Go to Journal", "Tab 1", "show_tab('journal')"),
     ("Go to Values", "Tab 2", "show_tab('values')"),
     ("Go to Goals", "Tab 3", "show_tab('goals')"),

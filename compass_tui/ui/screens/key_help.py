@@ -76,6 +76,19 @@ HELP = """\
 Badges `S M A R T`: a capital letter is fine, a small one is weak, `·` is missing;
 the detail on the right says what to add.
 
+## Timeline tab
+
+| Key | Does |
+|---|---|
+| `n` / `e` / `d` | add / edit / delete an event (delete asks first) |
+| `y` | go to a year |
+| `f` | one kind: role change ◆, milestone ★, achievement ▲, setback ▼, pivot ↻, learning ✎ |
+| `a` | show or hide what the app recorded (goals done, check-in lessons, re-rankings: ·app) |
+| `l` | every lesson learned, newest first (again: back to the timeline) |
+| `i` | paste a career history, one line per event: `2015-09: First job, junior analyst` |
+
+A date can be a year (`2019`), a month (`May 2019`) or a day; a year heads its events.
+
 ## Writing
 
 | Key | Does |

@@ -35,8 +35,9 @@ class SchedulerBar(Static):
         elif not report.pending:
             text.append(report.next_words() or "no check-ins scheduled", style="italic")
         else:
-            for index, (item, words) in enumerate(zip(report.pending, report.lines(),
-                                                      strict=True)):
+            # Several at once: each in brief, so the last is not cut off at 80 columns.
+            lines = report.lines(brief=len(report.pending) > 1)
+            for index, (item, words) in enumerate(zip(report.pending, lines, strict=True)):
                 if index:
                     text.append(" · ")
                 if item.snoozed(report.today):
