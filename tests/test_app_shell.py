@@ -59,12 +59,13 @@ async def test_command_palette_runs_app_commands(repo: Repository) -> None:
         assert app.query_one("#tabs", TabbedContent).active == "goals"
 
 
-async def test_n_in_an_unbuilt_tab_says_so(repo: Repository) -> None:
+async def test_n_on_the_timeline_adds_an_event(repo: Repository) -> None:
+    from compass_tui.ui.screens.forms.event_form import EventForm
+
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "n")
-        assert any("Timeline" in n.message for n in app._notifications)
-        assert app.screen is app.screen_stack[0]
+        assert isinstance(app.screen, EventForm)
 
 
 async def test_ctrl_q_quits(repo: Repository) -> None:
