@@ -29,10 +29,10 @@ from compass_tui.store.repository import Repository
 EVENTS = 2000
 JOURNAL_READY = "Prompt:"
 FIRST_TITLE = "Event 0000 of the journey"
-FIRST_LESSON = "Lesson 1998 of the journey"  # the newest event with a lesson
 
 
-def seed(db_url: str) -> None:
+def seed(db_url: str) -> str:
+    """Seed the events; returns the newest lesson (the lessons view's first row)."""
     rng = random.Random(7)
     repo = Repository.open(db_url)
     try:
@@ -51,6 +51,7 @@ def seed(db_url: str) -> None:
         items[0] = items[0].model_copy(update={"occurred_on": date(1985, 1, 1),
                                                "precision": "year"})
         repo.timeline.add_many(items, datetime.now())
+        return repo.timeline.lessons()[0].lesson
     finally:
         repo.close()
 
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     width, height = (int(x) for x in args.terminal.lower().split("x"))
     journal, _text = ensure_journal(1000)
     db = copy_db(journal, OUT_DIR / "timeline-bench.db")
-    seed("sqlite:///" + str(db))
+    first_lesson = seed("sqlite:///" + str(db))
     command = [str(find_compass())]
     firsts: list[float] = []
     shows: list[float] = []
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             term.press("4")
             term.wait_for(FIRST_TITLE)
             for _run in range(args.runs):
-                lessons.append(term.timed("l", FIRST_LESSON))
+                lessons.append(term.timed("l", first_lesson))
                 term.press("l")
                 term.wait_for(FIRST_TITLE)
                 time.sleep(0.2)
