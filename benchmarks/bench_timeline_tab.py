@@ -28,6 +28,7 @@ from compass_tui.store.repository import Repository
 
 EVENTS = 2000
 JOURNAL_READY = "Prompt:"
+TIMELINE_READY = "all kinds · with app events"
 FIRST_TITLE = "Event 0000 of the journey"
 
 
@@ -86,11 +87,11 @@ def main(argv: list[str] | None = None) -> int:
                 term.wait_for(JOURNAL_READY)
                 time.sleep(0.2)
             term.press("4")
-            term.wait_for(FIRST_TITLE)
+            term.wait_for(TIMELINE_READY)
             for _run in range(args.runs):
                 lessons.append(term.timed("l", first_lesson))
-                term.press("l")
-                term.wait_for(FIRST_TITLE)
+                term.press("l")  # back: the cursor stays on the event that was shown
+                term.wait_for(TIMELINE_READY)
                 time.sleep(0.2)
         finally:
             term.close()
