@@ -25,4 +25,6 @@ mkdir -p benchmarks/out
   "$PY" benchmarks/bench_goals_tab.py
   echo
   "$PY" benchmarks/bench_due.py
+  echo
+  "$PY" benchmarks/bench_timeline_tab.py
 } 2> >(tee benchmarks/out/run_all.log >&2) | tee benchmarks/out/results.txt
