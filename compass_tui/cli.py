@@ -64,6 +64,19 @@ def build_parser() -> Parser:
 
     backup = commands.add_parser("backup", help="consistent copy of the database")
     backup.add_argument("dest", nargs="?", help="file or folder (default: backups/ beside it)")
+    backup.add_argument("--keep", type=int, metavar="N",
+                        help="then keep only the newest N backups in that folder")
+
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", help="the backup file")
+    restore.add_argument("--yes", action="store_true", help="do not ask first")
+
+    db = commands.add_parser("db", help="look after the database file")
+    db_commands = db.add_subparsers(dest="db_command", parser_class=Parser, metavar="ACTION",
+                                    required=True)
+    check = db_commands.add_parser("check", help="integrity and search index, in plain words")
+    check.add_argument("--repair", action="store_true",
+                       help="rebuild the search index when it is out of step")
     return parser
 
 
@@ -287,15 +300,11 @@ def run_backup(args: argparse.Namespace) -> int:
     import sqlite3
 
     from compass_tui.store.backup import backup_sqlite_file, timestamped_name
-    from compass_tui.store.engine import sqlite_path
+    from compass_tui.store.maintenance import prune
 
-    repo = open_repository(args)
-    try:
-        source = sqlite_path(repo.engine.url)
-    finally:
-        repo.close()
-    if source is None:
-        raise CliError("backup works on SQLite files; use your database server's tools")
+    if args.keep is not None and args.keep < 1:
+        raise CliError("--keep must be 1 or more")
+    source = sqlite_file_of(args)
     name = timestamped_name(source, "backup")
     if args.dest is None:
         dest = source.parent / "backups" / name
@@ -311,8 +320,85 @@ def run_backup(args: argparse.Namespace) -> int:
         backup_sqlite_file(source, dest)
     except (sqlite3.Error, OSError) as exc:
         raise CliError(f"backup to {dest} failed: {exc}") from exc
+    if args.keep is not None:
+        # Only this database's own timestamped backups in that folder are pruned.
+        for old in prune(source, "backup", args.keep, folder=dest.parent):
+            print(f"removed {old}", file=sys.stderr)
     print(dest)
     return 0
+
+
+def sqlite_file_of(args: argparse.Namespace) -> Path:
+    """The database file (opened and migrated first, so it is known to be ours)."""
+    from compass_tui.store.engine import sqlite_path
+
+    repo = open_repository(args)
+    try:
+        source = sqlite_path(repo.engine.url)
+    finally:
+        repo.close()
+    if source is None:
+        raise CliError("this works on SQLite files; use your database server's tools")
+    return source
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from compass_tui.config import resolve_db_url
+    from compass_tui.store.due_reader import sqlite_file
+    from compass_tui.store.maintenance import MaintenanceError, restore
+
+    target = sqlite_file(resolve_db_url(args.db))
+    if target is None:
+        raise CliError("restore works on SQLite files; use your database server's tools")
+    backup = Path(args.file).expanduser()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("restore replaces the whole database: confirm with --yes")
+        answer = input(f"Replace everything in {target} with {backup}? "
+                       "(a backup of it is made first) [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing changed.")
+            return 0
+    try:
+        safety = restore(backup, target)
+    except MaintenanceError as exc:
+        raise CliError(str(exc)) from exc
+    if safety is not None:
+        print(f"The database as it was is kept in {safety}", file=sys.stderr)
+    print(f"Restored {target} from {backup}")
+    return 0
+
+
+def run_db(args: argparse.Namespace) -> int:
+    from compass_tui.config import resolve_db_url
+    from compass_tui.store.due_reader import sqlite_file
+    from compass_tui.store.maintenance import (
+        MaintenanceError,
+        check_database,
+        rebuild_search_index,
+    )
+
+    path = sqlite_file(resolve_db_url(args.db))
+    if path is None:
+        raise CliError("db check works on SQLite files; use your database server's tools")
+    try:
+        report = check_database(path)
+        if args.repair and not report.ok:
+            rebuild_search_index(path)
+            print("Search index rebuilt from the entries; checking again.")
+            report = check_database(path)
+    except MaintenanceError as exc:
+        raise CliError(str(exc)) from exc
+    for fact in report.facts:
+        print(fact)
+    for problem in report.problems:
+        print(f"Problem: {problem}")
+    if report.ok:
+        print(f"{path}: all good.")
+        return 0
+    print("Run `compass db check --repair` to rebuild the search index; for damage to the "
+          "file itself, restore a backup (`compass restore FILE`).")
+    return 1
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -322,4 +408,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "due": run_due,
     "import": run_import,
     "backup": run_backup,
+    "restore": run_restore,
+    "db": run_db,
 }

@@ -1,4 +1,5 @@
-"""The check-in schedule in the user's config file (TOML, table [checkins]).
+"""The user's config file (TOML): the check-in schedule (table [checkins]) and how
+many automatic backups to keep ([backup] keep).
 
 Read with the standard library's tomllib (fast: `compass due` runs at every login);
 written with tomlkit, which keeps the user's comments and other tables.
@@ -21,7 +22,11 @@ monthly = "last day"     # "last day", a day 1-28, "first monday", "last friday"
 morning = "off"          # morning affirmation: a time such as "07:30", or "off"
 evening = "off"          # evening reflection: a time such as "21:00", or "off"
 timezone = "local"       # or a name such as "Europe/Paris"
+
+[backup]
+keep = 10                # daily automatic backups kept in backups/ beside the database
 """
+DEFAULT_KEEP = 10
 
 
 def schedule_path() -> Path:
@@ -46,6 +51,17 @@ def load_schedule(path: Path | None = None) -> Schedule:
         return Schedule.parse(table)
     except ScheduleError as exc:
         raise ScheduleError(f"{path}: {exc}") from exc
+
+
+def backup_keep(path: Path | None = None) -> int:
+    """How many daily backups to keep; the default when the file says nothing usable."""
+    path = path or schedule_path()
+    try:
+        with path.open("rb") as handle:
+            keep = tomllib.load(handle).get("backup", {}).get("keep", DEFAULT_KEEP)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, AttributeError):
+        return DEFAULT_KEEP
+    return keep if isinstance(keep, int) and keep >= 1 else DEFAULT_KEEP
 
 
 def save_schedule(schedule: Schedule, path: Path | None = None) -> Path:

@@ -6,6 +6,7 @@ import asyncio
 import gc
 import os
 import signal
+import sqlite3
 import time
 from datetime import date
 from typing import ClassVar
@@ -19,7 +20,7 @@ from textual.widgets import TabbedContent, TabPane
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
 from compass_tui.domain.schedule import LABELS, Kind, Schedule, ScheduleError
-from compass_tui.schedule_file import load_schedule
+from compass_tui.schedule_file import backup_keep, load_schedule
 from compass_tui.services.assessment import AssessmentService
 from compass_tui.services.checkins import CheckinService, Completed
 from compass_tui.services.clock import Clock, system_clock
@@ -29,6 +30,8 @@ from compass_tui.services.goals import GoalsService
 from compass_tui.services.journal import JournalService
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
+from compass_tui.store.engine import sqlite_path
+from compass_tui.store.maintenance import daily_backup
 from compass_tui.store.repository import Repository
 from compass_tui.ui.commands import CompassCommands
 from compass_tui.ui.screens.checkin_screen import CheckinScreen
@@ -50,6 +53,7 @@ STYLES = resource_dir("styles")
 SIXTEEN_COLOUR_SYSTEMS = ("standard", "windows")
 HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 HEAP_SETTLE_SECONDS = 1.0  # after the first paint and the tabs' read-ahead (0.5 s)
+DAILY_BACKUP_DELAY = 3.0  # seconds after start-up: well after the first paint
 DUE_CHECK_SECONDS = 60  # the day turns, a ritual's hour comes: the widget follows
 
 
@@ -85,6 +89,7 @@ class CompassApp(App[int]):
             self.animation_level = "none"
         self.settings = settings or Settings.load()
         self.clock = clock
+        self.db_file = sqlite_path(repo.engine.url)  # for the daily backup; None if not SQLite
         self.journal = JournalService(repo, clock)
         self.drafts = DraftService(repo, clock)
         self.values = ValuesService(repo, clock)
@@ -145,6 +150,18 @@ class CompassApp(App[int]):
         # start-up's objects; and again once the tabs' read-ahead has settled.
         self._freeze_heap()
         self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
+        self.set_timer(DAILY_BACKUP_DELAY, self._daily_backup)
+
+    @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
+    def _daily_backup(self) -> None:
+        """The first start of a day keeps a copy of the database (off the event loop)."""
+        if self.db_file is None:
+            return
+        try:
+            daily_backup(self.db_file, self.clock().date(), keep=backup_keep())
+        except (OSError, sqlite3.Error) as exc:
+            self.call_from_thread(self.notify, f"Daily backup failed: {exc}",
+                                  severity="warning", timeout=10)
 
     def _freeze_heap(self) -> None:
         """What start-up built lives as long as the app: once it has settled, keep
