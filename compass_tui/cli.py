@@ -16,6 +16,13 @@ from typing import NoReturn
 from compass_tui import __version__
 
 EXIT_BAD_INPUT = 2
+EXIT_REFUSED = 1
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    return isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith("sqlalchemy.exc")
 
 
 class CliError(Exception):
@@ -90,6 +97,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # A write the database refused (full disk, read-only file, a lock held too long):
+        # one line, never a traceback. Anything else is a bug and should be seen as one.
+        if not _is_database_error(exc):
+            raise
+        from compass_tui.services.refusal import explain_refusal
+
+        print(f"compass: not saved: the database refused ({explain_refusal(exc)})",
+              file=sys.stderr)
+        return EXIT_REFUSED
     except BrokenPipeError:
         sys.stderr.close()  # `compass list | head`: not an error
         return 0

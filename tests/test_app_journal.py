@@ -267,7 +267,15 @@ async def test_external_editor_round_trip(repo: Repository, tmp_path: Path) -> N
     assert entry.body == "Written in my own editor."
 
 
-async def test_edit_changed_elsewhere_keeps_both(repo: Repository) -> None:
+@pytest.mark.parametrize(("key", "titles"), [
+    ("b", ["Mine", "Theirs"]),  # keep both
+    ("m", ["Mine"]),  # keep mine
+    ("t", ["Theirs"]),  # keep theirs
+])
+async def test_edit_changed_elsewhere_asks_which_to_keep(repo: Repository, key: str,
+                                                        titles: list[str]) -> None:
+    from compass_tui.ui.screens.conflict import ConflictScreen
+
     entry_id = seed(repo, "Shared plan")
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -280,7 +288,16 @@ async def test_edit_changed_elsewhere_keeps_both(repo: Repository) -> None:
         app.screen.query_one("#title", Input).value = "Mine"
         await pilot.press("ctrl+s")
         await settle(pilot)
-    assert sorted(e.title for e in all_entries(repo)) == ["Mine", "Theirs"]
+        assert isinstance(app.screen, ConflictScreen)
+        assert sorted(e.title for e in all_entries(repo)) == ["Theirs"]  # nothing yet
+        await pilot.press("escape")  # back to the editor, text intact
+        assert app.screen.query_one("#title", Input).value == "Mine"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        assert not isinstance(app.screen, ConflictScreen)
+    assert sorted(e.title for e in all_entries(repo)) == titles
 
 
 async def test_reading_pane_renders_markdown(repo: Repository) -> None:
@@ -404,8 +421,11 @@ async def test_resumed_draft_of_a_changed_entry_keeps_both(repo: Repository) -> 
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
-        assert "keeps both" in app.screen.query_one("#editor-status", Static).render().plain
+        assert "asks which version" in app.screen.query_one("#editor-status",
+                                                            Static).render().plain
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("b")
         await settle(pilot)
     assert sorted(e.body for e in all_entries(repo)) == ["saved from the phone",
                                                          "typed last night"]

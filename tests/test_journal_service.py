@@ -6,7 +6,7 @@ import pytest
 
 from compass_tui.domain.entries import Draft, Entry, EntryInput
 from compass_tui.domain.merge import merge_edit
-from compass_tui.services.journal import FormError, JournalService
+from compass_tui.services.journal import EditConflict, FormError, JournalService
 from compass_tui.store.repository import Repository
 from tests.conftest import fixed_clock
 
@@ -58,14 +58,44 @@ def test_edit_merges_with_a_star_made_elsewhere(journal: JournalService,
     assert len(journal.page()) == 1
 
 
-def test_clashing_edits_keep_both(journal: JournalService) -> None:
+def clash(journal: JournalService) -> tuple[Entry, EditConflict]:
     opened = journal.create(EntryInput(entry_date=datetime(2026, 3, 1), title="Plan", body="a"))
     theirs = opened.model_copy(update={"body": "their words"})
     journal.update(opened.id, EntryInput.model_validate(theirs.model_dump()), opened.version)
-    outcome = journal.save_draft(edit(opened, body="my words"), opened)
+    with pytest.raises(EditConflict) as caught:
+        journal.save_draft(edit(opened, body="my words"), opened)
+    assert caught.value.theirs.body == "their words" and caught.value.mine.body == "my words"
+    # Nothing was written before the user chose.
+    assert [journal.get(s.id).body for s in journal.page()] == ["their words"]
+    return opened, caught.value
+
+
+def test_clashing_edits_keep_both_when_chosen(journal: JournalService) -> None:
+    _opened, conflict = clash(journal)
+    outcome = journal.resolve_conflict(conflict, "both")
     assert outcome.kept_both
     bodies = sorted(journal.get(s.id).body for s in journal.page())
     assert bodies == ["my words", "their words"]
+
+
+def test_clashing_edits_keep_mine_or_theirs(journal: JournalService) -> None:
+    opened, conflict = clash(journal)
+    assert journal.resolve_conflict(conflict, "theirs").entry.body == "their words"
+    assert journal.get(opened.id).body == "their words"
+    saved = journal.resolve_conflict(conflict, "mine").entry
+    assert (saved.id, saved.body) == (opened.id, "my words")
+    assert len(journal.page()) == 1
+
+
+def test_keep_mine_never_overwrites_a_yet_newer_change(journal: JournalService) -> None:
+    opened, conflict = clash(journal)
+    newest = journal.get(opened.id)
+    journal.update(opened.id, EntryInput(entry_date=newest.entry_date, title="Plan",
+                                         body="third words"), newest.version)
+    with pytest.raises(EditConflict) as again:
+        journal.resolve_conflict(conflict, "mine")
+    assert again.value.theirs.body == "third words"
+    assert journal.get(opened.id).body == "third words"
 
 
 def test_stale_draft_from_an_earlier_session_never_overwrites(journal: JournalService) -> None:
@@ -74,7 +104,10 @@ def test_stale_draft_from_an_earlier_session_never_overwrites(journal: JournalSe
     newer = journal.update(opened.id, EntryInput(entry_date=opened.entry_date, title="Plan",
                                                  body="saved from the phone"), opened.version)
     # Restored today: the editor knows the entry only as it is now, not as the draft began.
-    outcome = journal.save_draft(stale, None)
+    with pytest.raises(EditConflict) as caught:
+        journal.save_draft(stale, None)
+    assert caught.value.theirs.body == "saved from the phone"
+    outcome = journal.resolve_conflict(caught.value, "both")
     assert outcome.kept_both
     assert journal.get(newer.id).body == "saved from the phone"
 

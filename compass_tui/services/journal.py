@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -44,6 +45,19 @@ class SaveOutcome(BaseModel):
     kept_both: bool = False
     # The entry was deleted elsewhere meanwhile: ours was saved as a new one.
     recreated: bool = False
+
+
+class EditConflict(Exception):
+    """The entry was changed elsewhere in a way that cannot be merged with this edit:
+    the user chooses (resolve_conflict). Nothing was written."""
+
+    def __init__(self, theirs: Entry, mine: EntryInput) -> None:
+        super().__init__(f"entry {theirs.id} was changed elsewhere")
+        self.theirs = theirs
+        self.mine = mine
+
+
+Resolution = Literal["mine", "theirs", "both"]
 
 
 class JournalService:
@@ -111,9 +125,27 @@ class JournalService:
                     saved = self._entries.update(theirs.id, merged,
                                                  expected_version=theirs.version)
                     return SaveOutcome(entry=saved)
-                except ConflictError:
-                    pass  # changed yet again: fall through and keep both
-            return SaveOutcome(entry=self._entries.add(data), kept_both=True)
+                except ConflictError as again:
+                    theirs = again.current  # changed yet again: the user decides
+            raise EditConflict(theirs, data) from None
+
+    def resolve_conflict(self, conflict: EditConflict, choice: Resolution) -> SaveOutcome:
+        """mine: this edit replaces theirs; theirs: this edit is dropped; both: this
+        edit is saved as a new entry beside theirs. A further change made elsewhere
+        meanwhile raises a new EditConflict: never a silent overwrite."""
+        if choice == "theirs":
+            current = self._entries.get(conflict.theirs.id)
+            return SaveOutcome(entry=current or conflict.theirs)
+        if choice == "both":
+            return SaveOutcome(entry=self._entries.add(conflict.mine), kept_both=True)
+        try:
+            saved = self._entries.update(conflict.theirs.id, conflict.mine,
+                                         expected_version=conflict.theirs.version)
+        except NotFoundError:
+            return SaveOutcome(entry=self._entries.add(conflict.mine), recreated=True)
+        except ConflictError as again:
+            raise EditConflict(again.current, conflict.mine) from None
+        return SaveOutcome(entry=saved)
 
     def toggle_star(self, entry: Entry) -> None:
         self._entries.set_starred(entry.id, not entry.starred)

@@ -18,9 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from compass_tui.domain.entries import Draft, Entry
-from compass_tui.services.journal import FormError
+from compass_tui.services.journal import EditConflict, FormError, Resolution, SaveOutcome
 from compass_tui.services.prompts import prompt_of_the_day
+from compass_tui.services.refusal import explain_refusal
 from compass_tui.ui.entry_render import tags_label
+from compass_tui.ui.screens.conflict import ConflictScreen
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
@@ -113,7 +115,7 @@ class EntryEditorScreen(Screen[int | None]):
         if self._restored:
             note = "Draft restored."
             if self.opened is None and self.entry is not None:
-                note += " The entry changed since; saving keeps both versions."
+                note += " The entry changed since; saving asks which version to keep."
             self.status.say(note)
 
     @property
@@ -161,8 +163,8 @@ class EntryEditorScreen(Screen[int | None]):
                 return
             self.app.drafts.save(draft)
         except SQLAlchemyError as exc:
-            self.status.say(f"Draft not saved ({type(exc).__name__}); your text is still here.",
-                            error=True)
+            self.status.say(f"Draft not saved ({explain_refusal(exc)}); your text is still "
+                            "here.", error=True)
             return
         self._last_saved = draft
 
@@ -175,14 +177,43 @@ class EntryEditorScreen(Screen[int | None]):
             if exc.field:
                 self.query_one(f"#{exc.field}").focus()
             return
-        except SQLAlchemyError as exc:
-            self.save_draft()
-            self.status.say(f"Not saved: the database refused ({exc.__class__.__name__}). "
-                            "Your text is kept; try again.", error=True)
+        except EditConflict as conflict:
+            self._ask_about(conflict)
             return
+        except SQLAlchemyError as exc:
+            self._refused(exc)
+            return
+        self._saved(outcome)
+
+    def _refused(self, exc: SQLAlchemyError) -> None:
+        """A full disk, a read-only file, a lock held too long: the text stays here."""
+        self.save_draft()
+        self.status.say(f"Not saved: the database refused ({explain_refusal(exc)}). "
+                        "Your text is still here; try again.", error=True)
+
+    def _ask_about(self, conflict: EditConflict) -> None:
+        self.save_draft(force=True)  # whatever is chosen, the words are on disk first
+
+        def chosen(choice: Resolution | None) -> None:
+            if choice is None:
+                self.status.say("Nothing saved yet: ctrl+s asks again.")
+                return
+            try:
+                outcome = self.app.journal.resolve_conflict(conflict, choice)
+            except EditConflict as again:  # changed elsewhere yet again
+                self._ask_about(again)
+                return
+            except SQLAlchemyError as exc:
+                self._refused(exc)
+                return
+            self._saved(outcome)
+
+        self.app.push_screen(ConflictScreen(conflict.theirs, conflict.mine), chosen)
+
+    def _saved(self, outcome: SaveOutcome) -> None:
         if outcome.kept_both:
-            self.app.notify("This entry was changed in another window; yours was saved beside it.",
-                            severity="warning", timeout=8)
+            self.app.notify("Yours was saved as a new entry beside the other window's.",
+                            timeout=6)
         elif outcome.recreated:
             self.app.notify("The entry was deleted elsewhere; yours was saved as a new entry.",
                             severity="warning", timeout=8)
