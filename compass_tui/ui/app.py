@@ -32,6 +32,7 @@ from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
 from compass_tui.store.engine import sqlite_path
 from compass_tui.store.maintenance import daily_backup
+from compass_tui.store.permissions import warning_for
 from compass_tui.store.repository import Repository
 from compass_tui.ui.commands import CompassCommands
 from compass_tui.ui.screens.checkin_screen import CheckinScreen
@@ -135,6 +136,8 @@ class CompassApp(App[int]):
             self.notify(f"Unknown theme {wanted!r}; choose one of: {names}.",
                         severity="warning", timeout=10)
         self.scheduler_bar.today = self.clock().date()
+        if self.db_file is not None and (loose := warning_for(self.db_file)):
+            self.notify(loose, severity="warning", timeout=20)
         if self.schedule_problem:
             self.notify(f"Check-in schedule not read, defaults used: {self.schedule_problem}",
                         severity="warning", timeout=15)
