@@ -59,6 +59,8 @@ def build_parser() -> Parser:
     export.add_argument("--format", choices=("json", "markdown"), default="json")
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write here (whole or not at all) instead of stdout")
+    export.add_argument("--split", metavar="DIR",
+                        help="markdown: one file per entry in this new folder")
 
     imp = commands.add_parser("import", help="read events into the journal")
     imp.add_argument("file", help="the file to read ('-' for standard input)")
@@ -203,6 +205,8 @@ def run_export(args: argparse.Namespace) -> int:
         schedule = load_schedule()  # before a byte is written: a bad file stops here
     except ScheduleError as exc:
         raise CliError(str(exc)) from exc
+    if args.split is not None:
+        return run_split_export(args)
 
     dest = Path(args.output).expanduser() if args.output else None
     if dest is not None:
@@ -310,6 +314,25 @@ def run_due(args: argparse.Namespace) -> int:
         print("compass: " + " · ".join(lines))
         if report.actionable:
             print("  run `compass` and press ctrl+k to start")
+    return 0
+
+
+def run_split_export(args: argparse.Namespace) -> int:
+    from compass_tui.services.split_export import write_split
+
+    if args.format != "markdown" or args.output:
+        raise CliError("--split goes with --format markdown, without -o")
+    folder = Path(args.split).expanduser()
+    repo = open_repository(args)
+    try:
+        count = write_split(repo, folder)
+    except FileExistsError as exc:
+        raise CliError(str(exc)) from exc
+    except OSError as exc:
+        raise CliError(f"cannot write {folder}: {exc.strerror or exc}") from exc
+    finally:
+        repo.close()
+    print(f"Exported {count} entries, one file each, to {folder}", file=sys.stderr)
     return 0
 
 

@@ -138,3 +138,38 @@ def test_markdown_export_reads_as_one_document(repo: Repository) -> None:
                  "### Saturday 14 March 2026", "#### 08:05 Met Ana",
                  "_@mentor · energy 4/5_", "We talked."):
         assert part in text, part
+
+
+def test_split_export_writes_one_private_file_per_entry(repo: Repository,
+                                                        tmp_path: Path) -> None:
+    from compass_tui.services.split_export import write_split
+
+    for title in ("Met Ana: the talk", "Met Ana: the talk", "a/b\\c?"):
+        repo.entries.add(EntryInput(title=title, body="Body ✓", tags=["mentor"], starred=True,
+                                    entry_date=datetime(2026, 3, 14, 8, 5)))
+    folder = tmp_path / "notes"
+    assert write_split(repo, folder) == 3
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["2026-03-14 Met Ana the talk (2).md", "2026-03-14 Met Ana the talk.md",
+                     "2026-03-14 a b c.md"]
+    text = (folder / "2026-03-14 Met Ana the talk.md").read_text()
+    assert text.startswith('---\ntitle: "Met Ana: the talk"\ndate: 2026-03-14T08:05\n'
+                           "tags: [mentor]\nstarred: true\n---\n")
+    assert text.endswith("# Met Ana: the talk\n\nBody ✓\n")
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.iterdir())
+    with pytest.raises(FileExistsError):
+        write_split(repo, folder)  # never mixed into a folder that holds files
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".notes")]  # no half folder
+
+
+def test_split_export_through_the_cli(tmp_path: Path) -> None:
+    from tests.test_cli import compass
+
+    db = tmp_path / "c.db"
+    assert compass("add", "2026-03-14: Met Ana. @mentor", db=db).returncode == 0
+    done = compass("export", "--format", "markdown", "--split", str(tmp_path / "out"), db=db)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["2026-03-14 Met Ana.md"]
+    wrong = compass("export", "--split", str(tmp_path / "x"), db=db)  # json cannot split
+    assert wrong.returncode == 2 and "--format markdown" in wrong.stderr
