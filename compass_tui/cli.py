@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -16,6 +17,7 @@ from typing import NoReturn
 from compass_tui import __version__
 
 EXIT_BAD_INPUT = 2
+ENCRYPTED_ENV = "COMPASS_ENCRYPTED"
 EXIT_REFUSED = 1
 
 
@@ -38,6 +40,10 @@ def build_parser() -> Parser:
     parser = Parser(prog="compass", description="A career journal for the terminal.")
     parser.add_argument("--db", metavar="PATH_OR_URL",
                         help="database file or SQLAlchemy URL (env COMPASS_DB)")
+    parser.add_argument("--encrypted", action="store_true",
+                        default=os.environ.get(ENCRYPTED_ENV, "") not in ("", "0"),
+                        help="the journal is encrypted (SQLCipher): ask for its passphrase "
+                             f"(env {ENCRYPTED_ENV}=1)")
     parser.add_argument("--version", action="version", version=f"compass-tui {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
 
@@ -62,12 +68,17 @@ def build_parser() -> Parser:
     export.add_argument("--split", metavar="DIR",
                         help="markdown: one file per entry in this new folder")
 
-    imp = commands.add_parser("import", help="read events into the journal")
-    imp.add_argument("file", help="the file to read ('-' for standard input)")
-    imp.add_argument("--format", choices=("timeline",), required=True,
-                     help="timeline: lines like '2015-09: First job, junior analyst'")
+    imp = commands.add_parser("import", help="read an export, a jrnl journal or notes back in")
+    imp.add_argument("file", help="the file to read ('-' for standard input; a folder for "
+                                  "markdown)")
+    imp.add_argument("--format", default="compass",
+                     choices=("compass", "jrnl", "jrnl-text", "markdown", "timeline"),
+                     help="compass: `compass export` JSON (the default); jrnl: jrnl's "
+                          "`--format json` output; jrnl-text: a jrnl journal file; "
+                          "markdown: notes named by date (2024-03-14.md); timeline: lines "
+                          "like '2015-09: First job, junior analyst'")
     imp.add_argument("--skip-bad", action="store_true",
-                     help="import the good lines even when some cannot be read")
+                     help="import the good records even when some cannot be read")
 
     commands.add_parser("due", help="due and overdue check-ins, for a login shell")
 
@@ -114,13 +125,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def passphrase_of(args: argparse.Namespace) -> str | None:
+    """With --encrypted: asked on the terminal (twice for a new journal), or the first
+    line of standard input when there is no terminal; kept in memory only."""
+    if not args.encrypted:
+        return None
+    if getattr(args, "passphrase", None) is not None:
+        return args.passphrase  # type: ignore[no-any-return]
+    from compass_tui.config import db_file
+
+    path = db_file(args.db)
+    if path is None:
+        raise CliError("--encrypted works on SQLite files")
+    if sys.stdin.isatty():
+        import getpass
+
+        passphrase = getpass.getpass(f"Passphrase for {path}: ")
+        if not path.exists() and getpass.getpass("Again, to be sure: ") != passphrase:
+            raise CliError("the two passphrases differ; nothing was created")
+    else:
+        passphrase = sys.stdin.readline().rstrip("\n")
+    if not passphrase:
+        raise CliError("an empty passphrase protects nothing")
+    args.passphrase = passphrase
+    return passphrase
+
+
 def open_repository(args: argparse.Namespace):
     from compass_tui.config import resolve_db_url
     from compass_tui.store.engine import StoreError
     from compass_tui.store.repository import Repository
 
     try:
-        return Repository.open(resolve_db_url(args.db))
+        return Repository.open(resolve_db_url(args.db, passphrase_of(args)))
     except StoreError as exc:
         raise CliError(str(exc)) from exc
 
@@ -257,6 +294,8 @@ def read_input_file(name: str) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if args.format != "timeline":
+        return run_import_records(args)
     from compass_tui.services.timeline import TimelineImportError, TimelineService
 
     text = read_input_file(args.file)
@@ -276,6 +315,40 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_import_records(args: argparse.Namespace) -> int:
+    """Every record read and checked before the database is opened; then one transaction."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from compass_tui.services.importers import (
+        ImportFileError,
+        ImportRefusedError,
+        ImportService,
+        read_batch,
+    )
+
+    try:
+        batch = read_batch(args.format, args.file)
+    except ImportFileError as exc:
+        raise CliError(str(exc)) from exc
+    if batch.refused and not args.skip_bad:
+        for refusal in batch.refused:
+            print(f"compass: {refusal}", file=sys.stderr)
+        raise CliError(f"{ImportRefusedError(batch.refused)} (fix them, or add --skip-bad)")
+    repo = open_repository(args)
+    try:
+        summary = ImportService(repo).write(batch, skip_bad=args.skip_bad)
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise CliError(f"nothing was imported: the database refused the write ({reason})"
+                       ) from exc
+    finally:
+        repo.close()
+    for refusal in summary.refused:
+        print(f"compass: skipped {refusal}", file=sys.stderr)
+    print(summary.words())
+    return 0
+
+
 def run_due(args: argparse.Namespace) -> int:
     """One or two plain lines, or nothing. It runs at every login, so a SQLite file is
     read directly, read-only, without the database toolkit; other URLs go through the
@@ -291,8 +364,8 @@ def run_due(args: argparse.Namespace) -> int:
     except ScheduleError as exc:
         raise CliError(str(exc)) from exc
     kinds = tuple(kind for kind in KINDS if schedule.enabled(kind))
-    if not kinds:
-        return 0
+    if not kinds or args.encrypted:
+        return 0  # an encrypted journal is not read without its passphrase: stay quiet
     now = schedule.local(datetime.now())
     url = resolve_db_url(args.db)
     path = sqlite_file(url)
@@ -345,6 +418,7 @@ def run_backup(args: argparse.Namespace) -> int:
     if args.keep is not None and args.keep < 1:
         raise CliError("--keep must be 1 or more")
     source = sqlite_file_of(args)
+    key = passphrase_of(args)
     name = timestamped_name(source, "backup")
     if args.dest is None:
         dest = source.parent / "backups" / name
@@ -357,7 +431,7 @@ def run_backup(args: argparse.Namespace) -> int:
     if dest.resolve() == source.resolve():
         raise CliError("the backup cannot replace the database it copies")
     try:
-        backup_sqlite_file(source, dest)
+        backup_sqlite_file(source, dest, key)
     except (sqlite3.Error, OSError) as exc:
         raise CliError(f"backup to {dest} failed: {exc}") from exc
     if args.keep is not None:
@@ -387,6 +461,9 @@ def run_restore(args: argparse.Namespace) -> int:
     from compass_tui.store.due_reader import sqlite_file
     from compass_tui.store.maintenance import MaintenanceError, restore
 
+    if args.encrypted:
+        raise CliError("restore of an encrypted journal: copy the backup file over it "
+                       "while the app is closed (backups are encrypted with the same key)")
     target = sqlite_file(resolve_db_url(args.db))
     if target is None:
         raise CliError("restore works on SQLite files; use your database server's tools")
@@ -418,6 +495,9 @@ def run_db(args: argparse.Namespace) -> int:
         rebuild_search_index,
     )
 
+    if args.encrypted:
+        raise CliError("db check reads the file directly and cannot open an encrypted "
+                       "journal")
     path = sqlite_file(resolve_db_url(args.db))
     if path is None:
         raise CliError("db check works on SQLite files; use your database server's tools")

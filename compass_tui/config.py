@@ -25,15 +25,28 @@ def default_db_path() -> Path:
     return data_dir() / "compass.db"
 
 
-def resolve_db_url(arg: str | None = None) -> str:
+def resolve_db_url(arg: str | None = None, passphrase: str | None = None) -> str:
     """--db wins over COMPASS_DB, which wins over the default file.
 
-    Anything with "://" is a SQLAlchemy URL; anything else is a SQLite path.
+    Anything with "://" is a SQLAlchemy URL; anything else is a SQLite path, opened
+    with SQLCipher when a passphrase is given (the URL then holds it, in memory only).
     """
     chosen = arg or os.environ.get(DB_ENV) or str(default_db_path())
     if "://" in chosen:
         return chosen
-    return "sqlite:///" + str(Path(chosen).expanduser().resolve())
+    path = str(Path(chosen).expanduser().resolve())
+    if passphrase is None:
+        return "sqlite:///" + path
+    from urllib.parse import quote
+
+    # SQLAlchemy's form for SQLCipher: an empty user, the passphrase as the password.
+    return f"sqlite+pysqlcipher://:{quote(passphrase, safe='')}@/{path}"
+
+
+def db_file(arg: str | None = None) -> Path | None:
+    """The SQLite file --db / COMPASS_DB / the default names, or None for other URLs."""
+    chosen = arg or os.environ.get(DB_ENV) or str(default_db_path())
+    return None if "://" in chosen else Path(chosen).expanduser().resolve()
 
 
 def resource_dir(name: str) -> Path:

@@ -8,7 +8,20 @@ from datetime import datetime
 from pathlib import Path
 
 
-def backup_sqlite_file(source: Path, dest: Path) -> Path:
+def connect_file(path: Path | str, key: str | None = None, **options: object
+                 ) -> sqlite3.Connection:
+    """A DB-API connection to the file: the standard sqlite3, or SQLCipher with the key
+    (an encrypted journal's backups are encrypted with the same key)."""
+    if key is None:
+        return sqlite3.connect(path, **options)  # type: ignore[arg-type]
+    import sqlcipher3  # the optional "encryption" extra
+
+    conn = sqlcipher3.connect(str(path), **options)
+    conn.execute("PRAGMA key = '" + key.replace("'", "''") + "'")
+    return conn  # type: ignore[no-any-return]
+
+
+def backup_sqlite_file(source: Path, dest: Path, key: str | None = None) -> Path:
     """Copy a live database page by page; safe while another process writes.
 
     Written to a temporary name and renamed, so a backup file is never half a file.
@@ -17,9 +30,9 @@ def backup_sqlite_file(source: Path, dest: Path) -> Path:
     partial = dest.with_name(dest.name + ".partial")
     fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
-    src = sqlite3.connect(source, timeout=10)
+    src = connect_file(source, key, timeout=10)
     try:
-        out = sqlite3.connect(partial)
+        out = connect_file(partial, key)
         try:
             src.backup(out)
         finally:

@@ -17,6 +17,11 @@ class StoreError(Exception):
     """A problem with the database the user can act on; the message says which."""
 
 
+def database_key(url: URL) -> str | None:
+    """The passphrase of an encrypted (SQLCipher) journal, held in memory only."""
+    return url.password if url.drivername.endswith("pysqlcipher") else None
+
+
 def sqlite_path(url: URL) -> Path | None:
     """The file behind a SQLite URL, or None for other databases and :memory:."""
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
@@ -40,6 +45,10 @@ def _prepare_sqlite_file(path: Path) -> None:
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_conn.cursor()
     try:
+        if type(dbapi_conn).__module__.startswith("sqlcipher3"):
+            # SQLCipher would print its own complaint about a wrong key on the terminal;
+            # the app says it in words instead.
+            cursor.execute("PRAGMA cipher_log_level = NONE")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -54,6 +63,7 @@ def make_engine(url_text: str) -> Engine:
         url = make_url(url_text)
     except ArgumentError as exc:
         raise StoreError(f"not a database path or URL: {url_text!r}") from exc
+
     path = sqlite_path(url)
     try:
         if path is not None:
@@ -71,5 +81,13 @@ def make_engine(url_text: str) -> Engine:
         raise
     except (DBAPIError, NoSuchModuleError, ImportError, OSError) as exc:
         reason = getattr(exc, "orig", None) or exc
-        raise StoreError(f"cannot open database {path or url_text}: {reason}") from exc
+        where = path or url.render_as_string(hide_password=True)
+        if database_key(url) is not None:
+            if isinstance(exc, ImportError | NoSuchModuleError):
+                raise StoreError("an encrypted journal needs the sqlcipher3 package: "
+                                 "pip install 'compass-tui[encryption]'") from exc
+            if "not a database" in str(reason):
+                raise StoreError(f"cannot open {where}: wrong passphrase, or not an "
+                                 "encrypted journal") from exc
+        raise StoreError(f"cannot open database {where}: {reason}") from exc
     return engine

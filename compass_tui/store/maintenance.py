@@ -53,18 +53,18 @@ def prune(db: Path, label: str, keep: int, folder: Path | None = None) -> list[P
 
 
 def make_backup(db: Path, label: str = "backup", *, keep: int | None = DEFAULT_KEEP,
-                now: datetime | None = None) -> Path:
-    """A consistent copy into backups/ beside the database, then the oldest beyond
-    `keep` (of this label) removed."""
+                now: datetime | None = None, key: str | None = None) -> Path:
+    """A consistent copy into backups/ beside the database (encrypted with the same key
+    when the journal is), then the oldest beyond `keep` (of this label) removed."""
     dest = backups_folder(db) / timestamped_name(db, label, now)
-    backup_sqlite_file(db, dest)
+    backup_sqlite_file(db, dest, key)
     if keep is not None:
         prune(db, label, keep)
     return dest
 
 
 def daily_backup(db: Path, today: date, *, keep: int = DEFAULT_KEEP,
-                 now: datetime | None = None) -> Path | None:
+                 now: datetime | None = None, key: str | None = None) -> Path | None:
     """At most one automatic backup a day (the first start of the day makes it)."""
     if not db.exists() or db.stat().st_size == 0:
         return None
@@ -72,7 +72,7 @@ def daily_backup(db: Path, today: date, *, keep: int = DEFAULT_KEEP,
     if any(path.name.split("-daily-")[1].startswith(stamp)
            for path in backups_of(db, "daily")):
         return None
-    return make_backup(db, "daily", keep=keep, now=now)
+    return make_backup(db, "daily", keep=keep, now=now, key=key)
 
 
 def looks_like_sqlite(path: Path) -> bool:

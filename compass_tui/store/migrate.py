@@ -13,7 +13,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from compass_tui.store.backup import backup_sqlite_file, timestamped_name
-from compass_tui.store.engine import StoreError, sqlite_path
+from compass_tui.store.engine import StoreError, database_key, sqlite_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -64,7 +64,8 @@ def upgrade(engine: Engine, target: str = "head") -> Path | None:
     path = sqlite_path(engine.url)
     if path is not None and inspect(engine).get_table_names():
         name = timestamped_name(path, f"before-{target}")
-        backup = backup_sqlite_file(path, path.parent / "backups" / name)
+        backup = backup_sqlite_file(path, path.parent / "backups" / name,
+                                    database_key(engine.url))
     config = alembic_config()
     try:
         with engine.connect() as conn:

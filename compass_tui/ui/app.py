@@ -30,7 +30,7 @@ from compass_tui.services.goals import GoalsService
 from compass_tui.services.journal import JournalService
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
-from compass_tui.store.engine import sqlite_path
+from compass_tui.store.engine import database_key, sqlite_path
 from compass_tui.store.maintenance import daily_backup
 from compass_tui.store.permissions import warning_for
 from compass_tui.store.repository import Repository
@@ -91,6 +91,7 @@ class CompassApp(App[int]):
         self.settings = settings or Settings.load()
         self.clock = clock
         self.db_file = sqlite_path(repo.engine.url)  # for the daily backup; None if not SQLite
+        self._db_key = database_key(repo.engine.url)  # an encrypted journal's, in memory
         self.journal = JournalService(repo, clock)
         self.drafts = DraftService(repo, clock)
         self.values = ValuesService(repo, clock)
@@ -161,7 +162,8 @@ class CompassApp(App[int]):
         if self.db_file is None:
             return
         try:
-            daily_backup(self.db_file, self.clock().date(), keep=backup_keep())
+            daily_backup(self.db_file, self.clock().date(), keep=backup_keep(),
+                         key=self._db_key)
         except (OSError, sqlite3.Error) as exc:
             self.call_from_thread(self.notify, f"Daily backup failed: {exc}",
                                   severity="warning", timeout=10)
