@@ -114,3 +114,30 @@ def test_a_corrupt_file_at_the_db_path_is_named_and_never_overwritten(tmp_path: 
         said = result.stderr + result.stdout
         assert str(corrupt) in said or "could not be read" in said, args
         assert corrupt.read_bytes() == payload, args
+
+
+async def test_a_refused_write_in_a_tab_is_said_not_a_crash(journal_file: Path) -> None:
+    from compass_tui.domain.goals import GoalInput, TaskInput
+    from compass_tui.services.goals import GoalsService
+
+    repo = Repository.open(f"sqlite:///{journal_file}")
+    goals = GoalsService(repo, fixed_clock)
+    goal = goals.create(GoalInput(title="Ship"))
+    goals.add_task(TaskInput(goal_id=goal.id, title="Write", due=fixed_clock().date()))
+    repo.close()
+    read_only = Repository.open(read_only_url(journal_file))
+    app = make_app(read_only)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("3")
+            await settle(pilot)
+            await pilot.press("v", "v")  # this week
+            await settle(pilot)
+            await pilot.press("space")  # tick: the database refuses
+            await settle(pilot)
+            assert any("the database file is read-only" in n.message
+                       for n in app._notifications)
+            assert app.is_running
+    finally:
+        read_only.close()

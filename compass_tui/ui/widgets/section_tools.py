@@ -7,8 +7,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, Protocol, TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
 from textual.app import App
 
+from compass_tui.services.refusal import explain_refusal
 from compass_tui.ui.screens.confirm import ConfirmScreen
 
 STALE = "That item was changed or deleted in another window; the list is up to date now."
@@ -23,12 +25,17 @@ class Reloadable(Protocol):
 
 
 def guarded_call(section: Reloadable, action: Callable[[], None]) -> None:
-    """Run a change; if its row is gone, say so and show the list as it is now."""
+    """Run a change; if its row is gone, say so and show the list as it is now; if the
+    database refused the write (another window held it too long, a full disk, a
+    read-only file), say why, with no traceback and nothing half-done."""
     try:
         action()
     except LookupError:
         section.app.notify(STALE, severity="warning", timeout=5)
         section.reload()
+    except SQLAlchemyError as exc:
+        section.app.notify(f"Not saved: the database refused ({explain_refusal(exc)}).",
+                           severity="error", timeout=8)
 
 
 def guard_actions(cls: Section) -> Section:
