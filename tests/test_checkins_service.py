@@ -173,3 +173,15 @@ def test_history_trend_and_export(repo: Repository, service: CheckinService) -> 
     assert data["schedule"]["weekly"] == "sunday"
     assert data["history"][0] | {"kind": "weekly", "period_end": "2026-03-15",
                                  "energy": 2} == data["history"][0]
+
+
+def test_the_morning_ritual_shows_an_affirmation_from_the_board(repo: Repository) -> None:
+    from compass_tui.domain.vision import CardInput
+    from compass_tui.services.vision import VisionService
+
+    VisionService(repo, fixed_clock).add_card(CardInput(kind="affirmation",
+                                                        text="I finish what matters"))
+    schedule = Schedule.parse({"morning": "07:00"})
+    service = CheckinService(repo, fixed_clock, schedule)
+    assert service.affirmation(SUNDAY) == "I finish what matters"
+    assert service.form_data("morning").affirmation == "I finish what matters"
