@@ -108,6 +108,29 @@ class PtyTerminal:
                 self._wait(text, started, timeout)
         return time.perf_counter() - started
 
+    def resize(self, width: int, height: int) -> None:
+        """As a terminal window resized: the new size on the pty, then SIGWINCH."""
+        with self._changed:
+            self._display()  # what came at the old size is laid out at the old size
+            self.screen.resize(lines=height, columns=width)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        os.kill(self.pid, signal.SIGWINCH)
+
+    def timed_resize(self, width: int, height: int, wanted: re.Pattern[str],
+                     timeout: float = 10.0) -> float:
+        """Seconds from the resize until the app has written text matching `wanted`
+        (its escape sequences stripped) after it."""
+        with self._changed:
+            # The emulator catches up first: feeding it is slow, and not the app's time.
+            self._display()
+            mark = len(self._output)
+            started = time.perf_counter()
+            self.resize(width, height)  # the lock is re-entrant (a Condition's RLock)
+            while not wanted.search(
+                    ESCAPES.sub(b"", bytes(self._output[mark:])).decode("utf-8", "replace")):
+                self._wait(wanted.pattern, started, timeout)
+        return time.perf_counter() - started
+
     def close(self) -> None:
         try:
             os.kill(self.pid, signal.SIGTERM)

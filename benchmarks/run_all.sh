@@ -27,4 +27,6 @@ mkdir -p benchmarks/out
   "$PY" benchmarks/bench_due.py
   echo
   "$PY" benchmarks/bench_timeline_tab.py
+  echo
+  "$PY" benchmarks/bench_vision_board.py
 } 2> >(tee benchmarks/out/run_all.log >&2) | tee benchmarks/out/results.txt

@@ -30,6 +30,7 @@ from compass_tui.services.goals import GoalsService
 from compass_tui.services.journal import JournalService
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
+from compass_tui.services.vision import VisionService
 from compass_tui.store.engine import database_key, sqlite_path
 from compass_tui.store.maintenance import daily_backup
 from compass_tui.store.permissions import warning_for
@@ -45,7 +46,7 @@ from compass_tui.ui.screens.key_help import KeyHelpScreen
 from compass_tui.ui.screens.snooze import SnoozeScreen
 from compass_tui.ui.screens.timeline_tab import TimelineTab
 from compass_tui.ui.screens.values_tab import ValuesTab
-from compass_tui.ui.widgets.future_tab import FutureTab
+from compass_tui.ui.screens.vision_tab import VisionTab
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
 
@@ -98,6 +99,7 @@ class CompassApp(App[int]):
         self.assessment = AssessmentService(repo, clock)
         self.goals = GoalsService(repo, clock)
         self.timeline = TimelineService(repo, clock)
+        self.vision = VisionService(repo, clock)
         try:
             schedule, self.schedule_problem = load_schedule(), None
         except ScheduleError as exc:  # start anyway, on the defaults, and say why
@@ -119,7 +121,7 @@ class CompassApp(App[int]):
             with TabPane("Timeline", id="timeline"):
                 yield TimelineTab(id="timeline-tab")
             with TabPane("Vision", id="vision"):
-                yield FutureTab("vision")
+                yield VisionTab(id="vision-tab")
         yield KeyBar()
 
     @property
@@ -286,6 +288,7 @@ class CompassApp(App[int]):
         self.journal_tab.reload()
         self.goals_tab.reload()
         self.query_one(TimelineTab).reload()
+        self.query_one(VisionTab).reload()
         changes = len(completed.changes)
         self.notify(f"{LABELS[completed.checkin.kind]} done and saved to the journal"
                     + (f"; {changes} change{'s' if changes != 1 else ''} made to the plan."

@@ -89,6 +89,17 @@ the detail on the right says what to add.
 
 A date can be a year (`2019`), a month (`May 2019`) or a day; a year heads its events.
 
+## Vision tab
+
+| Key | Does |
+|---|---|
+| `[` `]` | previous / next section: board, the why of your goals, narrative |
+| `p` | edit your purpose statement (top of the board) |
+| arrows, `n` / `e` / `d` | move on the board; add / edit / delete a card (delete asks) |
+| `K` `J` (or `shift+←` `shift+→`) | move a card earlier or later |
+| `space` / `P` | pin a card to the front, or unpin it |
+| `e`, `o`, `v` (narrative) | edit (`ctrl+o`: `$EDITOR`); draft an outline from data; versions |
+
 ## Writing
 
 | Key | Does |

@@ -1,0 +1,132 @@
+"""Write the career narrative in Markdown; every save is a new version."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import SQLAlchemyError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static, TextArea
+
+from compass_tui.domain.vision import NarrativeVersion
+from compass_tui.ui.screens.confirm import ConfirmScreen
+from compass_tui.ui.screens.entry_editor import find_editor
+from compass_tui.ui.widgets.key_bar import KeyBar
+from compass_tui.ui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from compass_tui.ui.app import CompassApp
+
+HEADING = "Career narrative (Markdown)"
+HELP = ("Tell it as a story: where you come from, what it taught you, where you are going. "
+        "ctrl+s saves a new version; the earlier ones stay.")
+
+
+class NarrativeEditorScreen(Screen[NarrativeVersion | None]):
+    """Dismissed with the version saved, or None when left without saving."""
+
+    app: CompassApp
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save version", id="narrative-editor.save",
+                tooltip="Save the text as the newest version"),
+        Binding("escape", "leave", "Leave", id="narrative-editor.leave",
+                tooltip="Back to the Vision tab; asks before dropping changes"),
+        Binding("ctrl+o", "external_editor", "$EDITOR", id="narrative-editor.external",
+                tooltip="Open the text in your own editor"),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.start = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(HEADING, id="narrative-editor-heading")
+        # Tab does not indent: escape must reach the screen and leave, as in every form.
+        yield TextArea(self.start, id="narrative-body", soft_wrap=True)
+        yield StatusLine(HELP, id="narrative-editor-status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.body.focus()
+
+    @property
+    def body(self) -> TextArea:
+        return self.query_one("#narrative-body", TextArea)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#narrative-editor-status", StatusLine)
+
+    def action_save(self) -> None:
+        text = self.body.text.strip()
+        if not text:
+            self.status.say("Not saved: the narrative is empty (escape leaves without saving).",
+                            error=True)
+            return
+        try:
+            version = self.app.vision.save_narrative(text + "\n", note="edited")
+        except SQLAlchemyError as exc:
+            self.status.say(f"Not saved: the database refused ({type(exc).__name__}); "
+                            "your text is still here.", error=True)
+            return
+        if version is None:
+            self.app.notify("Nothing changed: no new version.", timeout=3)
+        else:
+            self.app.notify("Saved as a new version; v on the Vision tab lists them all.",
+                            timeout=3)
+        self.dismiss(version)
+
+    def action_leave(self) -> None:
+        if self.body.text == self.start:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Leave without saving? Your changes to the "
+                                           "narrative would be lost.", "Discard",
+                                           "Keep editing"), answered)
+
+    def action_external_editor(self) -> None:
+        command = find_editor(self.app.settings.editor)
+        if command is None:
+            self.status.say("No editor found: set $EDITOR (for example: export EDITOR=nano).",
+                            error=True)
+            return
+        written = self.body.text
+        fd, name = tempfile.mkstemp(prefix="compass-narrative-", suffix=".md")
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(written)
+            code = self._run_editor([*command, str(path)])
+            edited = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            self.status.say(f"Could not run the editor: {exc}", error=True)
+            return
+        finally:
+            path.unlink(missing_ok=True)
+        if edited == written:
+            self.status.say("Nothing changed in your editor." if code == 0 else
+                            f"The editor exited with code {code}; nothing changed.")
+            return
+        # Whatever the exit code, text written to the file is the user's: keep it.
+        self.body.load_text(edited)
+        self.body.focus()
+        self.status.say("Text brought back from your editor; ctrl+s saves it." if code == 0
+                        else f"The editor exited with code {code}; what it saved was kept.")
+
+    def _run_editor(self, argv: list[str]) -> int:
+        if self.app.is_headless:
+            return subprocess.call(argv)
+        with self.app.suspend():
+            return subprocess.call(argv)
