@@ -29,4 +29,6 @@ mkdir -p benchmarks/out
   "$PY" benchmarks/bench_timeline_tab.py
   echo
   "$PY" benchmarks/bench_vision_board.py
+  echo
+  "$PY" benchmarks/bench_export_import.py
 } 2> >(tee benchmarks/out/run_all.log >&2) | tee benchmarks/out/results.txt

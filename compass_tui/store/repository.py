@@ -11,6 +11,7 @@ from compass_tui.store.drafts_store import DraftStore
 from compass_tui.store.engine import make_engine
 from compass_tui.store.entries_store import EntryStore
 from compass_tui.store.goals_store import GoalStore
+from compass_tui.store.import_store import ImportStore
 from compass_tui.store.reflections_store import PassionStore, PersonalityStore, SwotStore
 from compass_tui.store.skills_store import SkillStore
 from compass_tui.store.timeline_store import TimelineStore
@@ -38,6 +39,7 @@ class Repository:
         self.timeline = TimelineStore(sessions)
         self.checkins = CheckinStore(sessions)
         self.vision = VisionStore(sessions)
+        self.imports = ImportStore(sessions)
 
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Repository:

@@ -1,0 +1,79 @@
+"""Imported journal entries, in batches: rows, tags and links written the way
+EntryStore writes them (tags_text and entry_tags in step; the search index follows by
+trigger), skipping entries the journal already holds."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, func, select
+
+from compass_tui.domain.import_records import EntryRecord, ImportCounts
+from compass_tui.store.import_rows import chunks, insert_ids, insert_tuples, lookup
+from compass_tui.store.tables import EntryRow, TagRow, entry_tags
+
+EntryKey = tuple[datetime, bytes]
+
+
+def _digest(title: str, body: str) -> bytes:
+    """Title and body in 16 bytes: a journal of years compared without holding its text."""
+    return hashlib.blake2b(f"{title}\0{body}".encode(), digest_size=16).digest()
+
+
+def _minute(when: datetime) -> datetime:
+    return when.replace(second=0, microsecond=0)
+
+
+def _live_keys(conn: Connection) -> set[EntryKey]:
+    """(minute, digest) of every live entry. A trashed entry does not count: importing it
+    again brings it back."""
+    if not conn.scalar(select(func.count()).select_from(EntryRow)):
+        return set()
+    stmt = (select(EntryRow.entry_date, EntryRow.title, EntryRow.body)
+            .where(EntryRow.deleted_at.is_(None)).execution_options(yield_per=2000))
+    return {(_minute(when), _digest(title, body)) for when, title, body in conn.execute(stmt)}
+
+
+ENTRY_COLUMNS = ("entry_date", "title", "body", "tags_text", "starred", "energy",
+                 "fulfilment", "kind", "version", "created_at", "updated_at")
+
+
+def write_entries(conn: Connection, entries: Sequence[EntryRecord], now: datetime,
+                  counts: ImportCounts) -> None:
+    """Entries matching a live one on minute, title and body are skipped; entries
+    repeated within the file are all written, as the journal they came from held them."""
+    known = _live_keys(conn)
+    tag_ids: dict[str, int] = lookup(conn, TagRow.name, TagRow.id)
+    added = skipped = 0
+    for batch in chunks(entries):
+        rows = []
+        tags: list[list[str]] = []
+        for entry in batch:
+            when = entry.entry_date
+            if known and (when, _digest(entry.title, entry.body)) in known:
+                skipped += 1
+                continue
+            rows.append((when, entry.title, entry.body, " ".join(entry.tags), entry.starred,
+                         entry.energy, entry.fulfilment, entry.kind, 1, now, now))
+            tags.append(entry.tags)
+        ids = insert_tuples(conn, EntryRow.__table__, ENTRY_COLUMNS, rows, ids=True)
+        fresh = sorted({tag for names in tags for tag in names if tag not in tag_ids})
+        tag_ids.update(zip(fresh, insert_ids(conn, TagRow.__table__,
+                                             [{"name": name} for name in fresh]), strict=True))
+        insert_tuples(conn, entry_tags, ("entry_id", "tag_id"),
+                      [(entry_id, tag_ids[tag]) for entry_id, names in zip(ids, tags, strict=True)
+                       for tag in names])
+        added += len(rows)
+    counts.add("entries", added, skipped)
+
+
+def find_entry(conn: Connection, when: datetime, title: str) -> int | None:
+    """The oldest live entry written in that minute with that title (for links by hand)."""
+    start = _minute(when)
+    return conn.scalar(
+        select(EntryRow.id)
+        .where(EntryRow.deleted_at.is_(None), EntryRow.entry_date >= start,
+               EntryRow.entry_date < start + timedelta(minutes=1), EntryRow.title == title)
+        .order_by(EntryRow.id).limit(1))
