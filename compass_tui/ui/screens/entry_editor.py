@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shlex
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,6 +16,7 @@ from compass_tui.services.journal import EditConflict, FormError, Resolution, Sa
 from compass_tui.services.prompts import prompt_of_the_day
 from compass_tui.services.refusal import explain_refusal
 from compass_tui.ui.entry_render import tags_label
+from compass_tui.ui.external_editor import NO_EDITOR, edit_externally, find_editor
 from compass_tui.ui.screens.conflict import ConflictScreen
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
@@ -32,17 +27,6 @@ if TYPE_CHECKING:
 AUTOSAVE_SECONDS = 3.0
 WHEN_FORMAT = "%Y-%m-%d %H:%M"
 RATINGS = [(str(n), n) for n in range(1, 6)]
-FALLBACK_EDITORS = ("sensible-editor", "editor", "nano", "vim", "vi")
-
-
-def find_editor(configured: str | None) -> list[str] | None:
-    """$VISUAL/$EDITOR as a command line, else the first common editor installed."""
-    if configured:
-        return shlex.split(configured)
-    for name in FALLBACK_EDITORS:
-        if path := shutil.which(name):
-            return [path]
-    return None
 
 
 def draft_of(key: str, entry: Entry | None) -> Draft:
@@ -236,39 +220,20 @@ class EntryEditorScreen(Screen[int | None]):
     def action_external_editor(self) -> None:
         command = find_editor(self.app.settings.editor)
         if command is None:
-            self.status.say("No editor found: set $EDITOR (for example: export EDITOR=nano).",
-                            error=True)
+            self.status.say(NO_EDITOR, error=True)
             return
         self.save_draft()
         title = self.query_one("#title", Input)
         body = self.query_one("#body", TextArea)
-        written = f"{title.value}\n\n{body.text}"
-        fd, name = tempfile.mkstemp(prefix="compass-", suffix=".md")
-        path = Path(name)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(written)
-            code = self._run_editor([*command, str(path)])
-            edited = path.read_text(encoding="utf-8")
+            edited = edit_externally(self.app, command, f"{title.value}\n\n{body.text}",
+                                     "compass-")
         except OSError as exc:
             self.status.say(f"Could not run the editor: {exc}", error=True)
             return
-        finally:
-            path.unlink(missing_ok=True)
-        if edited == written:
-            self.status.say("Nothing changed in your editor." if code == 0 else
-                            f"The editor exited with code {code}; nothing changed.")
-            return
-        # Whatever the exit code, text written to the file is the user's: keep it.
-        first, _, rest = edited.partition("\n")
-        title.value = first.strip()
-        body.load_text(rest.lstrip("\n").rstrip() + "\n" if rest.strip() else "")
-        self.save_draft()
-        self.status.say("Text brought back from your editor." if code == 0 else
-                        f"The editor exited with code {code}; what it saved was kept.")
-
-    def _run_editor(self, argv: list[str]) -> int:
-        if self.app.is_headless:
-            return subprocess.call(argv)
-        with self.app.suspend():
-            return subprocess.call(argv)
+        if edited.changed:
+            first, _, rest = edited.text.partition("\n")
+            title.value = first.strip()
+            body.load_text(rest.lstrip("\n").rstrip() + "\n" if rest.strip() else "")
+            self.save_draft()
+        self.status.say(edited.words())

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -15,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from compass_tui.domain.vision import NarrativeVersion
+from compass_tui.ui.external_editor import NO_EDITOR, edit_externally, find_editor
 from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.entry_editor import find_editor
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
@@ -99,34 +95,14 @@ class NarrativeEditorScreen(Screen[NarrativeVersion | None]):
     def action_external_editor(self) -> None:
         command = find_editor(self.app.settings.editor)
         if command is None:
-            self.status.say("No editor found: set $EDITOR (for example: export EDITOR=nano).",
-                            error=True)
+            self.status.say(NO_EDITOR, error=True)
             return
-        written = self.body.text
-        fd, name = tempfile.mkstemp(prefix="compass-narrative-", suffix=".md")
-        path = Path(name)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(written)
-            code = self._run_editor([*command, str(path)])
-            edited = path.read_text(encoding="utf-8")
+            edited = edit_externally(self.app, command, self.body.text, "compass-narrative-")
         except OSError as exc:
             self.status.say(f"Could not run the editor: {exc}", error=True)
             return
-        finally:
-            path.unlink(missing_ok=True)
-        if edited == written:
-            self.status.say("Nothing changed in your editor." if code == 0 else
-                            f"The editor exited with code {code}; nothing changed.")
-            return
-        # Whatever the exit code, text written to the file is the user's: keep it.
-        self.body.load_text(edited)
-        self.body.focus()
-        self.status.say("Text brought back from your editor; ctrl+s saves it." if code == 0
-                        else f"The editor exited with code {code}; what it saved was kept.")
-
-    def _run_editor(self, argv: list[str]) -> int:
-        if self.app.is_headless:
-            return subprocess.call(argv)
-        with self.app.suspend():
-            return subprocess.call(argv)
+        if edited.changed:
+            self.body.load_text(edited.text)
+            self.body.focus()
+        self.status.say(edited.words("; ctrl+s saves it"))
