@@ -19,7 +19,6 @@ from dateutil.rrule import DAILY, FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, r
 
 Kind = Literal["weekly", "monthly", "morning", "evening"]
 KINDS: tuple[Kind, ...] = ("weekly", "monthly", "morning", "evening")
-PERIODIC: tuple[Kind, ...] = ("weekly", "monthly")
 RITUALS: tuple[Kind, ...] = ("morning", "evening")
 LABELS: dict[Kind, str] = {
     "weekly": "Weekly check-in",
@@ -264,10 +263,6 @@ def short_day(day: date, today: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _day(moment: datetime) -> date:
-    return moment.date()
-
-
 def pending(schedule: Schedule, state: KindState, today: date, now_time: time | None = None
             ) -> Pending | None:
     """The kind's pending check-in today, or None.
@@ -292,17 +287,18 @@ def pending(schedule: Schedule, state: KindState, today: date, now_time: time | 
         state.started_on - timedelta(days=1))
     if today <= after:
         return None
-    missed = [_day(m) for m in rule.between(datetime.combine(after, time()),
-                                            datetime.combine(today, time()), inc=False)]
+    missed = [m.date() for m in rule.between(datetime.combine(after, time()),
+                                             datetime.combine(today, time()), inc=False)]
     if datetime.combine(today, time()) in rule:
         missed.append(today)
-    missed = [day for day in missed if day > after]
     if not missed:
         return None
-    previous = rule.before(datetime.combine(missed[0], time()))
-    start = (state.covered_until + timedelta(days=1) if state.covered_until is not None
-             else (_day(previous) + timedelta(days=1) if previous is not None
-                   else period_start_before(state.kind, missed[0])))
+    if state.covered_until is not None:
+        start = state.covered_until + timedelta(days=1)
+    elif (previous := rule.before(datetime.combine(missed[0], time()))) is not None:
+        start = previous.date() + timedelta(days=1)
+    else:
+        start = period_start_before(state.kind, missed[0])
     return Pending(state.kind, missed[-1], missed[0], len(missed), start, missed[-1],
                    state.snoozed_until)
 
@@ -322,7 +318,7 @@ def next_on(schedule: Schedule, state: KindState, today: date) -> date | None:
     if rule is None:
         return None
     found = rule.after(datetime.combine(today, time()), inc=False)
-    return _day(found) if found is not None else None
+    return found.date() if found is not None else None
 
 
 def early_period(schedule: Schedule, kind: Kind, state: KindState, today: date

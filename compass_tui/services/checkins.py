@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -112,7 +112,7 @@ class CheckinService:
 
     # -- when -------------------------------------------------------------------------
 
-    def now_local(self) -> Any:
+    def now_local(self) -> datetime:
         return self.schedule.local(self._clock())
 
     def today(self) -> date:

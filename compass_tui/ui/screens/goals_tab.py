@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
@@ -23,6 +22,7 @@ from compass_tui.domain.goals import Goal, GoalSummary, Task, WeekTask
 from compass_tui.ui.screens.forms.goal_form import GoalForm
 from compass_tui.ui.screens.forms.task_form import TaskForm
 from compass_tui.ui.screens.value_picker import ValueChoice, ValuePickerScreen
+from compass_tui.ui.widgets.cached_reads import CachedReads
 from compass_tui.ui.widgets.goals.goal_detail import GoalDetail, undo_last_toggle
 from compass_tui.ui.widgets.goals.render import OVERDUE_STYLE, goal_row, week_row
 from compass_tui.ui.widgets.goals.row_list import RowList
@@ -90,7 +90,7 @@ def task_option_id(task_id: int) -> str:
 
 
 @guard_actions
-class GoalsTab(Container):
+class GoalsTab(CachedReads, Container):
     app: CompassApp
 
     BINDINGS = [
@@ -115,11 +115,8 @@ class GoalsTab(Container):
         self.horizon: str | None = None
         self.value_filter: ValueChoice = (None, "all values")
         self._listing = Listing("tree")
-        # The last read of each query: shown at once on a switch, then read again.
-        self._cache: dict[Query, Listing] = {}
         self._header: Text | None = None
-        # Bumped by every read; a background read that finds it changed is stale.
-        self._generation = 0
+        self._init_reads()
 
     def compose(self) -> ComposeResult:
         yield Static(id="goals-header")
@@ -172,44 +169,14 @@ class GoalsTab(Container):
         return Query(self.view, STATUS_FILTERS[self.status_index][1], self.horizon,
                      self.value_filter[0])
 
-    def _load(self, select: str | None = None, *, at_once: bool = False) -> None:
-        """Show the last read of this query now, if there is one; read it again once the
-        screen has painted (a read in a thread slows the paint it would race)."""
-        query = self._query()
-        cached = self._cache.get(query)
-        if cached is not None:
-            self._apply(cached, select=None)
-        self._generation += 1
-        if at_once:
-            self._read(query, self._generation, select)
-        else:
-            self.call_after_refresh(self._read, query, self._generation, select)
-
     def reload(self) -> None:
         """The list as it is now (after a row vanished under a key press)."""
         self._changed()
 
-    def _changed(self, select: str | None = None) -> None:
-        """After a change made here: every cached read is stale; read at once."""
-        self._cache.clear()
-        self._load(select, at_once=True)
-
-    @work(thread=True, exclusive=True, group="goals-list", exit_on_error=False)
-    def _read(self, query: Query, generation: int, select: str | None) -> None:
-        if generation != self._generation:  # overtaken (v pressed twice): read nothing
-            return
-        listing = self._fetch(query)
-        self.app.call_from_thread(self._apply_if_current, query, listing, generation, select)
-
-    @work(thread=True, exclusive=True, group="goals-list", exit_on_error=False)
-    def _read_ahead(self) -> None:
-        """The tab's first view and "this week", before anyone asks for them."""
+    def _read_ahead_queries(self) -> list[Query]:
+        """The tab's first view and "this week"."""
         first = self._query()
-        week = Query("week", first.status, first.horizon, first.value_id)
-        generation = self._generation
-        for query in (first, week):
-            listing = self._fetch(query)
-            self.app.call_from_thread(self._apply_if_current, query, listing, generation, None)
+        return [first, Query("week", first.status, first.horizon, first.value_id)]
 
     def _fetch(self, query: Query) -> Listing:
         goals = self.app.goals
@@ -219,13 +186,6 @@ class GoalsTab(Container):
         status = set(query.status) if query.status is not None else None
         return Listing(query.view, goals=fetch(status=status, horizon=query.horizon,
                                                value_id=query.value_id))
-
-    def _apply_if_current(self, query: Query, listing: Listing, generation: int,
-                          select: str | None) -> None:
-        if generation == self._generation:  # a later change would make this read stale
-            self._cache[query] = listing
-            if query == self._query():
-                self._apply(listing, select)
 
     # -- drawing ----------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
@@ -23,6 +22,7 @@ from compass_tui.services.timeline import ImportSummary
 from compass_tui.ui.screens.forms.event_form import EventForm
 from compass_tui.ui.screens.timeline_import import TimelineImportScreen
 from compass_tui.ui.screens.year_jump import YearJumpScreen
+from compass_tui.ui.widgets.cached_reads import CachedReads
 from compass_tui.ui.widgets.goals.row_list import RowList
 from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 from compass_tui.ui.widgets.timeline.event_detail import event_text, year_text
@@ -66,7 +66,7 @@ class Listing:
 
 
 @guard_actions
-class TimelineTab(Container):
+class TimelineTab(CachedReads, Container):
     app: CompassApp
 
     BINDINGS = [
@@ -86,8 +86,7 @@ class TimelineTab(Container):
         self.include_app = True
         self.lessons = False
         self._listing = Listing(Query(None, True, False))
-        self._cache: dict[Query, Listing] = {}
-        self._generation = 0
+        self._init_reads()
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-header")
@@ -120,37 +119,12 @@ class TimelineTab(Container):
             self.rows.focus()
 
     def reload(self) -> None:
-        self._cache.clear()
-        self._load(at_once=True)
+        self._changed()
 
     # -- reading ------------------------------------------------------------------
 
     def _query(self) -> Query:
         return Query(KIND_FILTERS[self.kind_index], self.include_app, self.lessons)
-
-    def _load(self, select: str | None = None, *, at_once: bool = False) -> None:
-        query = self._query()
-        cached = self._cache.get(query)
-        if cached is not None:
-            self._apply(cached, None)
-        self._generation += 1
-        if at_once:
-            self._read(query, self._generation, select)
-        else:
-            self.call_after_refresh(self._read, query, self._generation, select)
-
-    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
-    def _read(self, query: Query, generation: int, select: str | None) -> None:
-        if generation != self._generation:
-            return
-        listing = self._fetch(query)
-        self.app.call_from_thread(self._apply_if_current, listing, generation, select)
-
-    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
-    def _read_ahead(self) -> None:
-        generation = self._generation
-        listing = self._fetch(self._query())
-        self.app.call_from_thread(self._apply_if_current, listing, generation, None)
 
     def _fetch(self, query: Query) -> Listing:
         timeline = self.app.timeline
@@ -163,13 +137,6 @@ class TimelineTab(Container):
             events = [e for e in events if not e.by_app]
         values, skills = timeline.names()
         return Listing(query, events, values, skills)
-
-    def _apply_if_current(self, listing: Listing, generation: int, select: str | None
-                          ) -> None:
-        if generation == self._generation:
-            self._cache[listing.query] = listing
-            if listing.query == self._query():
-                self._apply(listing, select)
 
     def _apply(self, listing: Listing, select: str | None) -> None:
         self._listing = listing
@@ -229,10 +196,6 @@ class TimelineTab(Container):
         self.action_edit()
 
     # -- actions ------------------------------------------------------------------
-
-    def _changed(self, select: str | None = None) -> None:
-        self._cache.clear()
-        self._load(select, at_once=True)
 
     def _saved(self, event: TimelineEvent | None) -> None:
         if event is not None:
