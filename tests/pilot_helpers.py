@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from compass_tui.config import Settings
 from compass_tui.store.repository import Repository
@@ -19,7 +23,23 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*["space" if ch == " " else ch for ch in text])
 
 
-async def settle(pilot: Pilot) -> None:
-    """Let workers finish and the screen catch up."""
-    await pilot.app.workers.wait_for_complete()
+async def wait_for_workers(app: App) -> None:
+    """Wait for every worker; one replaced by a newer read (exclusive) is not a failure."""
+    results = await asyncio.gather(*(worker.wait() for worker in list(app.workers)),
+                                   return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+            raise result
+
+
+async def settle(pilot: Pilot, rounds: int = 1) -> None:
+    """Let workers finish and the screen catch up.
+
+    Tabs start some reads only after the screen has painted, so a few rounds
+    may be needed before everything has landed.
+    """
+    for _ in range(rounds):
+        if rounds > 1:
+            await pilot.pause(0.02)
+        await wait_for_workers(pilot.app)
     await pilot.pause()

@@ -21,16 +21,13 @@ from compass_tui.ui.widgets.goals.goal_detail import GoalDetail
 from compass_tui.ui.widgets.goals.row_list import RowList
 from tests.conftest import NOW, fixed_clock
 from tests.pilot_helpers import make_app, type_text
+from tests.pilot_helpers import settle as settle_all
 
 TODAY = NOW.date()
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let reads finish; the tab starts some only after the screen has painted."""
-    for _ in range(3):
-        await pilot.pause(0.02)
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle_all(pilot, rounds=3)
 
 
 def service(repo: Repository) -> GoalsService:

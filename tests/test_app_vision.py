@@ -24,14 +24,11 @@ from compass_tui.ui.widgets.vision.card_grid import CardGrid
 from compass_tui.ui.widgets.vision.narrative_section import NarrativeSection
 from tests.conftest import NOW, fixed_clock
 from tests.pilot_helpers import make_app, type_text
+from tests.pilot_helpers import settle as settle_all
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let reads finish; some start only once the screen has painted."""
-    for _ in range(3):
-        await pilot.pause(0.02)
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle_all(pilot, rounds=3)
 
 
 def vision(repo: Repository) -> VisionService:
