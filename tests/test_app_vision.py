@@ -4,6 +4,7 @@ import stat
 from datetime import date
 from pathlib import Path
 
+from PIL import Image as PILImage
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TabbedContent, TextArea
 
@@ -13,6 +14,7 @@ from compass_tui.domain.vision import CardInput
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.vision import VisionService
 from compass_tui.store.repository import Repository
+from compass_tui.ui.screens.card_view import CardViewScreen
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.card_form import CardForm
 from compass_tui.ui.screens.forms.purpose_form import PurposeForm
@@ -323,3 +325,39 @@ async def test_the_board_reflows_with_the_width(repo: Repository) -> None:
         top = board.scroll_offset.y
         row_top = board.cursor // board.columns * 6
         assert top <= row_top < top + board.scrollable_content_region.height  # ...in view
+
+
+def on_top(pilot: Pilot, widget_id: str) -> str:
+    return str(pilot.app.screen.query_one(f"#{widget_id}", Static).content)
+
+
+async def test_v_shows_a_card_in_full_and_an_image_card_with_its_picture(
+        repo: Repository, tmp_path: Path) -> None:
+    picture = tmp_path / "summit.png"
+    PILImage.new("RGB", (60, 30), (20, 120, 200)).save(picture)
+    service = vision(repo)
+    long_quote = "Begin where you are. " * 12
+    service.add_card(CardInput(kind="quote", text=long_quote.strip(), author="A. Mentor"))
+    service.add_card(CardInput(kind="image", image=str(picture), caption="The summit"))
+    service.add_card(CardInput(kind="image", image="https://example.org/x.jpg",
+                               caption="Far away"))
+    app = make_app(repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_board(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, CardViewScreen)
+        assert long_quote.strip() in on_top(pilot, "card-view-text")  # all of it, uncut
+        assert "A. Mentor" in on_top(pilot, "card-view-text")
+        await pilot.press("escape")
+        await pilot.press("right", "v")
+        await settle(pilot)
+        drawn = app.screen.query(".picture")
+        assert len(drawn) == 1 and drawn.first().region.height > 0
+        assert "The summit" in on_top(pilot, "card-view-text")
+        await pilot.press("escape", "down", "v")
+        await settle(pilot)
+        assert not app.screen.query(".picture")
+        assert "not downloaded" in on_top(pilot, "card-view-picture-note")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, CardViewScreen)

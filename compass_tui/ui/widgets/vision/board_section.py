@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from compass_tui.domain.vision import Card
+from compass_tui.ui.screens.card_view import CardViewScreen
 from compass_tui.ui.screens.forms.card_form import CardForm
 from compass_tui.ui.screens.forms.purpose_form import PurposeForm
 from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
@@ -66,6 +67,8 @@ class BoardSection(Vertical):
         Binding("K,shift+left", "move(-1)", "Earlier", id="vision.earlier"),
         Binding("J,shift+right", "move(1)", "Later", id="vision.later"),
         Binding("p", "purpose", "Purpose", id="vision.purpose"),
+        Binding("v", "view", "View", id="vision.view",
+                tooltip="The card in full; an image card's picture where it can be drawn"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -122,6 +125,11 @@ class BoardSection(Vertical):
         card = self.grid.current
         if card is not None:
             self.app.push_screen(CardForm(card), self._saved)
+
+    def action_view(self) -> None:
+        card = self.grid.current
+        if card is not None:
+            self.app.push_screen(CardViewScreen(card), lambda _: self.grid.focus())
 
     def on_card_grid_selected(self, event: CardGrid.Selected) -> None:
         event.stop()

@@ -1,0 +1,100 @@
+"""Pictures of image cards, drawn in the terminal when the `images` extra is installed.
+
+textual-image asks the terminal what it can draw (Sixel, the Kitty graphics
+protocol, else coloured half cells) the moment it is imported, and that question
+cannot be asked while Textual reads the keyboard. So the import waits until the
+first picture is wanted and happens with the app suspended for a moment.
+Nothing here is needed to run the app: without the extra a card shows its
+caption and path, as it always does on the board.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from textual.app import App, SuspendNotSupported
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
+
+EXTRA_HINT = "pip install 'compass-tui[images]'"
+MAX_PIXELS = (1600, 1600)  # far more than any terminal cell grid shows
+PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff"}
+
+
+@dataclass(frozen=True)
+class PictureSource:
+    """Where an image card's picture is, or in words why it cannot be drawn."""
+
+    path: Path | None
+    reason: str = ""
+
+
+def locate(image: str, home: Path | None = None) -> PictureSource:
+    """A card's path or URL as a local file to draw.
+
+    Web addresses are never fetched: the board is read on a home server over
+    SSH and a picture link should not call out on its own.
+    """
+    address = image.strip()
+    parsed = urlparse(address)
+    if parsed.scheme in {"http", "https"}:
+        return PictureSource(None, f"A web address: pictures are not downloaded. Open {address} "
+                                   "in a browser, or save the picture and give its path.")
+    if parsed.scheme == "file":
+        address = parsed.path
+    path = Path(address).expanduser()
+    if not path.is_absolute():
+        path = (home or Path.home()) / path
+    if not path.is_file():
+        return PictureSource(None, f"No file at {path}.")
+    if path.suffix.lower() not in PICTURE_SUFFIXES:
+        return PictureSource(None, f"{path.name} is not a picture file "
+                                   f"({', '.join(sorted(PICTURE_SUFFIXES))}).")
+    return PictureSource(path)
+
+
+def images_installed() -> bool:
+    return importlib.util.find_spec("textual_image") is not None
+
+
+def picture_module(app: App[object]) -> ModuleType | str:
+    """textual-image's widget module, or a sentence saying why pictures are not drawn.
+
+    Call on the event loop: the first import may suspend the app.
+    """
+    if not images_installed():
+        return f"Pictures are drawn when the images extra is installed: {EXTRA_HINT}"
+    name = "textual_image.widget"
+    if name in sys.modules or app.is_headless:
+        return importlib.import_module(name)
+    try:
+        with app.suspend():
+            return importlib.import_module(name)
+    except SuspendNotSupported:
+        return importlib.import_module(name)
+
+
+def read_picture(path: Path) -> PILImage.Image | str:
+    """The decoded picture, shrunk to what a terminal can show; slow, so off the event loop."""
+    from PIL import Image  # comes with the images extra
+
+    try:
+        with Image.open(path) as picture:
+            picture.thumbnail(MAX_PIXELS)
+            return picture.copy()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+        return f"{path.name} could not be read as a picture ({error})."
+
+
+def picture_widget(module: ModuleType, picture: PILImage.Image) -> Widget:
+    widget: Widget = module.Image(picture, classes="picture")
+    return widget
