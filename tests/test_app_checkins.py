@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Markdown, Sparkline, TextArea
+from textual.widgets import Input, Markdown, Sparkline, Static, TextArea
 
 from compass_tui.domain.goals import GoalInput, TaskInput
 from compass_tui.domain.values import ValueInput
 from compass_tui.services.goals import GoalsService
+from compass_tui.services.vision import VisionService
 from compass_tui.store.repository import Repository
 from compass_tui.ui.screens.checkin_screen import CheckinScreen
 from compass_tui.ui.screens.checkins_screen import CheckinsScreen
+from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.forms.schedule_form import ScheduleForm
 from compass_tui.ui.screens.snooze import SnoozeScreen
 from compass_tui.ui.widgets.checkin.tick_list import TickList
@@ -96,6 +98,27 @@ async def test_a_half_done_check_in_survives_a_restart(repo: Repository) -> None
         assert again.screen.query(Input).first().value == "55"
 
 
+async def test_a_started_check_in_can_be_discarded_after_asking(repo: Repository) -> None:
+    goal_with_measure(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await type_text(pilot, "55")
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # kept: back in the form with the answer
+        assert isinstance(app.screen, CheckinScreen)
+        assert app.screen.query(Input).first().value == "55"
+        await pilot.press("ctrl+g", "y")
+        await settle(pilot)
+        assert not isinstance(app.screen, CheckinScreen)
+        assert repo.checkins.open_for("weekly") is None
+        assert "Weekly check-in due" in bar(pilot)  # discarded, not done
+        await start(pilot)  # a fresh one, empty
+        assert app.screen.query(Input).first().value == ""
+    assert repo.entries.count() == 0
+
+
 async def test_hang_up_keeps_the_answers(repo: Repository) -> None:
     goal_with_measure(repo)
     app = make_app(repo)
@@ -152,8 +175,11 @@ async def test_monthly_check_in_reranks_values_in_place(repo: Repository) -> Non
     from datetime import datetime
 
     month_end = datetime(2026, 3, 31, 19, 0)
-    repo.values.add(ValueInput(name="Growth"), NOW)
+    growth = repo.values.add(ValueInput(name="Growth"), NOW)
     repo.values.add(ValueInput(name="Family"), NOW)
+    VisionService(repo, fixed_clock).set_purpose("Build tools people trust")
+    GoalsService(repo, fixed_clock).create(GoalInput(
+        title="Lead a team", why="to help people grow", value_ids=[growth.id]))
     from compass_tui.config import Settings
     from compass_tui.ui.app import CompassApp
 
@@ -167,6 +193,10 @@ async def test_monthly_check_in_reranks_values_in_place(repo: Repository) -> Non
         assert isinstance(screen, CheckinScreen) and screen.checkin.kind == "monthly"
         ranks = screen.query_one(RankList)
         assert app.focused is ranks
+        # The vision review shows what it asks about: the purpose and each goal's why.
+        vision = str(screen.query_one(".step-vision", Static).content)
+        assert "Build tools people trust" in vision
+        assert "Lead a team: to help people grow  (Growth)" in vision
         await pilot.press("J")  # Growth down below Family
         lesson = screen.query_one(".lesson-title", Input)
         lesson.value = "Ask early"

@@ -129,6 +129,38 @@ def test_bad_ratings_and_measures_are_refused_with_nothing_changed(
     assert service.open_for("weekly") is not None
 
 
+def test_a_failure_while_applying_leaves_nothing_half_done(
+        repo: Repository, service: CheckinService, monkeypatch: pytest.MonkeyPatch) -> None:
+    goals = GoalsService(repo, fixed_clock)
+    goal = goals.create(GoalInput(title="Run 100 km", metric="distance", unit="km",
+                                  start_value=0, target_value=100, current_value=10))
+    task = goals.add_task(TaskInput(goal_id=goal.id, title="Buy shoes"))
+    checkin = service.open_or_start("weekly")
+    answers = {"goals": {str(goal.id): {"current": "35", "tasks": {str(task.id): True}}},
+               "wins": "Ran three times",
+               "focus": {"text": "Email the organisers", "goal_id": goal.id}}
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OSError("database or disk is full")
+
+    # The last write of all fails: the goal, task, new tasks and entry written
+    # before it in the same completion must not stay.
+    monkeypatch.setattr(repo.checkins, "complete", disk_full)
+    with pytest.raises(OSError):
+        service.complete(checkin.id, answers)
+    monkeypatch.undo()
+    assert goals.get(goal.id).current_value == 10
+    assert [(t.title, t.done) for t in goals.tasks(goal.id)] == [("Buy shoes", False)]
+    assert [p.percent for p in goals.progress_history(goal.id)] == [10.0]
+    assert repo.entries.entries(EntryQuery()) == []
+    kept = service.open_for("weekly")
+    assert kept is not None and kept.answers == answers  # the words typed are kept
+    # And it can be completed once the fault is gone.
+    service.complete(checkin.id, answers)
+    assert goals.get(goal.id).current_value == 35
+    assert len(repo.entries.entries(EntryQuery())) == 1
+
+
 def test_snooze_shows_and_completing_clears_it(service: CheckinService) -> None:
     with pytest.raises(CheckinError, match="after today"):
         service.snooze("weekly", SUNDAY)

@@ -171,6 +171,23 @@ def test_completing_a_goal_records_exactly_one_milestone(
     assert [e["source_id"] for e in milestones(repo)] == [goal_id, born_done]
 
 
+def test_a_goal_is_not_done_without_its_milestone(
+    service: GoalsService, repo: Repository, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    goal_id = new_goal(service, "Publish a paper")
+
+    def fails(**_kwargs: object) -> None:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(repo.timeline, "add_event", fails)
+    with pytest.raises(OSError):
+        service.update(goal_id, GoalInput(title="Publish a paper", status="done"))
+    monkeypatch.undo()
+    assert service.get(goal_id).status == "active"  # the status change went back too
+    service.update(goal_id, GoalInput(title="Publish a paper", status="done"))
+    assert len(milestones(repo)) == 1
+
+
 # -- views ----------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from compass_tui.domain.schedule import Kind
 
 StepType = Literal["goals_update", "text", "line", "rating", "focus", "values_rank",
-                   "goals_review", "lesson", "affirmation"]
+                   "goals_review", "lesson", "affirmation", "vision"]
 DECISIONS: tuple[tuple[str, str], ...] = (
     ("keep", "Keep as it is"),
     ("adjust", "Keep, but adjust (say how)"),

@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from compass_tui.domain.tags import unique_tags
 
 Rating = int | None
+# Energy and fulfilment, 1 (low) to 5, as the choices a menu offers.
+RATING_CHOICES: list[tuple[str, int]] = [(str(n), n) for n in range(1, 6)]
 
 
 class EntryInput(BaseModel):

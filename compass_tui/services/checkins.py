@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,7 @@ from compass_tui.domain.schedule import (
     pending,
 )
 from compass_tui.domain.values import CoreValue
+from compass_tui.domain.vision import GoalWhy
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.due import DueReport, build_report
 from compass_tui.services.goals import GoalsService
@@ -57,11 +58,13 @@ def load_templates(path: Path | None = None) -> dict[Kind, Template]:
 @dataclass(frozen=True)
 class FormData:
     """What a guided check-in shows: active goals with their tasks, ranked values, the
-    day's affirmation."""
+    day's affirmation, and for the vision review the purpose and the why of each goal."""
 
     goals: list[tuple[Goal, list[Task]]]
     values: list[CoreValue]
     affirmation: str
+    purpose: str = ""
+    whys: list[GoalWhy] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,10 @@ class CheckinService:
         goals = [(goal, self.goals.tasks(goal.id) if "goals_update" in steps else [])
                  for goal in self.active_goals()] if needs_goals else []
         values = self._repo.values.active() if "values_rank" in steps else []
-        return FormData(goals, values, self.affirmation(self.today()))
+        vision = VisionService(self._repo, self._clock)
+        purpose, whys = ((vision.purpose(), vision.goal_whys()) if "vision" in steps
+                         else ("", []))
+        return FormData(goals, values, self.affirmation(self.today()), purpose, whys)
 
     def affirmation(self, day: date) -> str:
         """The day's affirmation, from the vision board's affirmations and quotes when
@@ -204,19 +210,22 @@ class CheckinService:
             plans.extend(plan)
             if markdown:
                 sections.append(f"## {step.heading}\n\n{markdown}")
+        # The answers are kept first, on their own: if applying them fails, nothing
+        # typed is lost and the check-in can be completed again.
         self._repo.checkins.save_answers(checkin_id, answers, self._clock())
-        changes = [said for apply in plans if (said := apply())]
-        body = "\n\n".join(sections) or "(no answers)"
-        if changes:
-            body += "\n\n## Changes made\n\n" + "\n".join(f"- {c}" for c in changes)
         period = period_words(checkin.kind, checkin.period_start, checkin.period_end)
-        entry = self._repo.entries.add(EntryInput(
-            title=f"{template.title}, {period}", body=body, tags=[TAG], energy=energy,
-            fulfilment=fulfilment, kind="checkin",
-            entry_date=self._clock().replace(second=0, microsecond=0)))
-        done = self._repo.checkins.complete(checkin_id, answers, energy=energy,
-                                            fulfilment=fulfilment, entry_id=entry.id,
-                                            now=self._clock())
+        with self._repo.transaction():  # every change, the entry and the record, or none
+            changes = [said for apply in plans if (said := apply())]
+            body = "\n\n".join(sections) or "(no answers)"
+            if changes:
+                body += "\n\n## Changes made\n\n" + "\n".join(f"- {c}" for c in changes)
+            entry = self._repo.entries.add(EntryInput(
+                title=f"{template.title}, {period}", body=body, tags=[TAG], energy=energy,
+                fulfilment=fulfilment, kind="checkin",
+                entry_date=self._clock().replace(second=0, microsecond=0)))
+            done = self._repo.checkins.complete(checkin_id, answers, energy=energy,
+                                                fulfilment=fulfilment, entry_id=entry.id,
+                                                now=self._clock())
         return Completed(done, entry.id, changes)
 
     def _step(self, kind: str, key: str, value: Any, checkin: Checkin

@@ -49,21 +49,23 @@ class GoalsService:
     # -- goals --------------------------------------------------------------------
 
     def create(self, data: GoalInput) -> Goal:
-        goal = self._goals.create(data, self._clock())
-        if goal.status == "done":
-            self._record_completion(goal)
-        self._record_progress(goal.id)
+        with self._repo.transaction():  # the goal, its milestone and first progress
+            goal = self._goals.create(data, self._clock())
+            if goal.status == "done":
+                self._record_completion(goal)
+            self._record_progress(goal.id)
         return goal
 
     def update(self, goal_id: int, data: GoalInput) -> Goal:
         before = self._goals.get(goal_id)
         if before is None:
             raise NotFoundError(f"no goal {goal_id}")
-        goal = self._goals.update(goal_id, data, self._clock())
-        # Only the step into "done" is a milestone; edits while done are not.
-        if goal.status == "done" and before.status != "done":
-            self._record_completion(goal)
-        self._record_progress(goal.id)
+        with self._repo.transaction():
+            goal = self._goals.update(goal_id, data, self._clock())
+            # Only the step into "done" is a milestone; edits while done are not.
+            if goal.status == "done" and before.status != "done":
+                self._record_completion(goal)
+            self._record_progress(goal.id)
         return goal
 
     def delete(self, goal_id: int) -> None:
@@ -153,22 +155,25 @@ class GoalsService:
         return self._goals.tasks(goal_id)
 
     def add_task(self, data: TaskInput) -> Task:
-        task = self._goals.add_task(data, self._clock())
-        self._record_progress(task.goal_id)
+        with self._repo.transaction():
+            task = self._goals.add_task(data, self._clock())
+            self._record_progress(task.goal_id)
         return task
 
     def update_task(self, task_id: int, data: TaskInput) -> Task:
         before = self._task(task_id)
-        task = self._goals.update_task(task_id, data)
-        for goal_id in {before.goal_id, task.goal_id}:  # moved: both goals change
-            self._record_progress(goal_id)
+        with self._repo.transaction():
+            task = self._goals.update_task(task_id, data)
+            for goal_id in {before.goal_id, task.goal_id}:  # moved: both goals change
+                self._record_progress(goal_id)
         return task
 
     def delete_task(self, task_id: int) -> None:
         task = self._task(task_id)
-        self._goals.delete_task(task_id)
+        with self._repo.transaction():
+            self._goals.delete_task(task_id)
+            self._record_progress(task.goal_id)
         self._toggles = [t for t in self._toggles if t[0] != task_id]
-        self._record_progress(task.goal_id)
 
     def move_task(self, task_id: int, delta: int) -> None:
         self._goals.move_task(task_id, delta)
@@ -177,10 +182,12 @@ class GoalsService:
         """Done <-> open (done today); remembered so an accidental key can be undone."""
         before = self._task(task_id)
         done = not before.done
-        task = self._goals.set_task_done(task_id, done, self._clock().date() if done else None)
+        with self._repo.transaction():
+            task = self._goals.set_task_done(task_id, done,
+                                             self._clock().date() if done else None)
+            self._record_progress(task.goal_id)
         self._toggles.append((task_id, before.done, before.done_on))
         del self._toggles[:-UNDO_DEPTH]
-        self._record_progress(task.goal_id)
         return task
 
     def undo_toggle(self) -> Task | None:
@@ -188,10 +195,11 @@ class GoalsService:
         while self._toggles:
             task_id, done, done_on = self._toggles.pop()
             try:
-                task = self._goals.set_task_done(task_id, done, done_on)
+                with self._repo.transaction():
+                    task = self._goals.set_task_done(task_id, done, done_on)
+                    self._record_progress(task.goal_id)
             except NotFoundError:  # its goal was deleted since: try the toggle before
                 continue
-            self._record_progress(task.goal_id)
             return task
         return None
 

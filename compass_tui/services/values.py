@@ -47,15 +47,16 @@ class ValuesService:
     def move(self, value: CoreValue, delta: int) -> CoreValue:
         """Up (delta -1) or down (+1) the ranking; the order is saved at once. A new
         top value is a moment of the journey: the timeline records it."""
-        moved = self._values.move_by(value.id, delta, self._clock())
-        if value.rank == 1 and moved.rank != 1:
-            top = next((v for v in self._values.active() if v.rank == 1), None)
-        else:
-            top = moved if moved.rank == 1 and value.rank != 1 else None
-        if top is not None:
-            self._repo.timeline.add_event(
-                occurred_on=self._clock().date(), title=f"New top value: {top.name}",
-                kind="other", source="ranking", source_id=top.id, now=self._clock())
+        with self._repo.transaction():
+            moved = self._values.move_by(value.id, delta, self._clock())
+            if value.rank == 1 and moved.rank != 1:
+                top = next((v for v in self._values.active() if v.rank == 1), None)
+            else:
+                top = moved if moved.rank == 1 and value.rank != 1 else None
+            if top is not None:
+                self._repo.timeline.add_event(
+                    occurred_on=self._clock().date(), title=f"New top value: {top.name}",
+                    kind="other", source="ranking", source_id=top.id, now=self._clock())
         return moved
 
     def retire(self, value_id: int) -> CoreValue:

@@ -7,11 +7,11 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from compass_tui.domain.checkins import Checkin
 from compass_tui.domain.schedule import Kind, KindState
 from compass_tui.store.rows import NotFoundError, get_row
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import CheckinRow, CheckinStateRow
 
 
@@ -23,7 +23,7 @@ def _checkin(row: CheckinRow) -> Checkin:
 
 
 class CheckinStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     # -- schedule state ------------------------------------------------------------

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from compass_tui.domain.entries import Draft
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import DraftRow
 
 
 class DraftStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     def save(self, draft: Draft) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from compass_tui.domain.entries import (
     Entry,
@@ -31,6 +31,7 @@ from compass_tui.domain.entries import (
 )
 from compass_tui.domain.highlight import search_terms, snippet
 from compass_tui.store.rows import NotFoundError, timestamp
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import EntryRow, TagRow, entry_tags
 
 
@@ -87,7 +88,7 @@ def fts_match(query: str) -> str | None:
 
 
 class EntryStore:
-    def __init__(self, sessions: sessionmaker[Session], *, full_text: bool) -> None:
+    def __init__(self, sessions: Sessions, *, full_text: bool) -> None:
         self._sessions = sessions
         self._full_text = full_text
 

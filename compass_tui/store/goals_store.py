@@ -9,10 +9,11 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import and_, case, delete, exists, func, literal, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from compass_tui.domain.goals import Goal, GoalInput, ProgressPoint, Task, TaskInput
 from compass_tui.store.rows import NotFoundError, get_row
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import (
     GoalRow,
     ProgressRow,
@@ -60,7 +61,7 @@ def _unique(ids: Iterable[int]) -> list[int]:
 class GoalStore:
     """Goals and the values they serve, tasks under goals, and progress over time."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     # -- the minimal API the Values tab's alignment tests use ---------------------

@@ -11,14 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session, sessionmaker
+from compass_tui.store.sessions import Sessions
 
 if TYPE_CHECKING:
     from compass_tui.domain.import_records import ImportBatch, ImportCounts
 
 
 class ImportStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     def write(self, batch: ImportBatch, now: datetime) -> ImportCounts:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from sqlalchemy import ColumnElement, case, delete, exists, select, union
-from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from compass_tui.domain.assessment import (
     PASSION_KINDS,
@@ -27,6 +27,7 @@ from compass_tui.domain.assessment import (
 from compass_tui.domain.entries import EntrySummary
 from compass_tui.store.entries_store import SUMMARY_COLUMNS, summary_of
 from compass_tui.store.rows import NotFoundError, get_row, timestamp
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import (
     EntryRow,
     PassionRow,
@@ -60,7 +61,7 @@ def _passion(row: PassionRow, entry_ids: list[int] | None = None) -> Passion:
 
 
 class PassionStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     def add(self, data: PassionInput) -> Passion:
@@ -163,7 +164,7 @@ class PassionStore:
 
 
 class SwotStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     def add(self, data: SwotInput) -> SwotItem:
@@ -253,7 +254,7 @@ class SwotStore:
 
 
 class PersonalityStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     def add(self, data: PersonalityInput) -> PersonalityResult:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import Engine
-from sqlalchemy.orm import sessionmaker
 
 from compass_tui.store import migrate
 from compass_tui.store.checkins_store import CheckinStore
@@ -13,6 +15,7 @@ from compass_tui.store.entries_store import EntryStore
 from compass_tui.store.goals_store import GoalStore
 from compass_tui.store.import_store import ImportStore
 from compass_tui.store.reflections_store import PassionStore, PersonalityStore, SwotStore
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.skills_store import SkillStore
 from compass_tui.store.timeline_store import TimelineStore
 from compass_tui.store.values_store import ValueStore
@@ -20,14 +23,15 @@ from compass_tui.store.vision_store import VisionStore
 
 
 class Repository:
-    """Each store method is one unit of work: a session opened, committed, closed.
+    """Each store method is one unit of work: a session opened, committed, closed;
+    `transaction()` makes several of them one.
 
     Sessions never leave this package, so they are never shared across threads.
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        sessions = sessionmaker(engine, expire_on_commit=False)
+        sessions = self._sessions = Sessions(engine)
         self.entries = EntryStore(sessions, full_text=engine.dialect.name == "sqlite")
         self.drafts = DraftStore(sessions)
         self.values = ValueStore(sessions)
@@ -40,6 +44,12 @@ class Repository:
         self.checkins = CheckinStore(sessions)
         self.vision = VisionStore(sessions)
         self.imports = ImportStore(sessions)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Store calls made on this thread inside the block are saved whole or not at all."""
+        with self._sessions.unit():
+            yield
 
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Repository:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, case, delete, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from compass_tui.domain.assessment import (
     SKILL_CATEGORIES,
@@ -18,6 +18,7 @@ from compass_tui.domain.assessment import (
 from compass_tui.domain.values import value_key as name_key
 from compass_tui.store.errors import DuplicateNameError, name_guard
 from compass_tui.store.rows import NotFoundError, get_row, timestamp
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import FeedbackRow, SkillRow
 
 # Categories in the order the app presents them, not alphabetical.
@@ -50,7 +51,7 @@ def _feedback_counts() -> Select:
 
 
 class SkillStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     # -- skills ---------------------------------------------------------------

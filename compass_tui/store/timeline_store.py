@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import case, delete, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from compass_tui.domain.timeline import EventInput, TimelineEvent
 from compass_tui.store.rows import get_row
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import (
     TimelineEventRow,
     timeline_event_skills,
@@ -24,7 +25,7 @@ _PRECISION_RANK = case({"year": 0, "month": 1}, value=TimelineEventRow.precision
 
 
 class TimelineStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     # -- writes -------------------------------------------------------------------

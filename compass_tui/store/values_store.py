@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from compass_tui.domain.values import (
     Alignment,
@@ -19,6 +19,7 @@ from compass_tui.domain.values import (
 )
 from compass_tui.store.errors import DuplicateNameError, name_guard
 from compass_tui.store.rows import NotFoundError, get_row
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import (
     EntryRow,
     GoalRow,
@@ -35,7 +36,7 @@ def _value(row: ValueRow) -> CoreValue:
 
 
 class ValueStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     # -- writes ---------------------------------------------------------------

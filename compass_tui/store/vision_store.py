@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from compass_tui.domain.vision import Card, CardInput, NarrativeVersion
 from compass_tui.store.rows import get_row
+from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import NarrativeVersionRow, VisionCardRow, VisionTextRow
 
 _CARD_FIELDS = ("kind", "text", "author", "image", "caption")
@@ -25,7 +25,7 @@ def _version(row: NarrativeVersionRow) -> NarrativeVersion:
 
 
 class VisionStore:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
     # -- cards ----------------------------------------------------------------------

@@ -22,6 +22,7 @@ from textual.widgets import Input, OptionList, Select, Static, TextArea
 from compass_tui.domain.checkins import Checkin, Step, period_words
 from compass_tui.services.checkins import CheckinError, Completed, FormData
 from compass_tui.store.rows import NotFoundError
+from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.widgets.checkin.goal_steps import GoalsReviewStep, GoalsUpdateStep
 from compass_tui.ui.widgets.checkin.step import (
     AffirmationStep,
@@ -31,6 +32,7 @@ from compass_tui.ui.widgets.checkin.step import (
     RatingStep,
     StepWidget,
     TextStep,
+    VisionStep,
 )
 from compass_tui.ui.widgets.checkin.tick_list import TickList
 from compass_tui.ui.widgets.checkin.values_rank_step import RankList, ValuesRankStep
@@ -44,9 +46,10 @@ AUTOSAVE_SECONDS = 2.0
 STEP_WIDGETS: dict[str, type[StepWidget]] = {
     "text": TextStep, "line": LineStep, "rating": RatingStep, "affirmation": AffirmationStep,
     "lesson": LessonStep, "focus": FocusStep, "goals_update": GoalsUpdateStep,
-    "goals_review": GoalsReviewStep, "values_rank": ValuesRankStep,
+    "goals_review": GoalsReviewStep, "values_rank": ValuesRankStep, "vision": VisionStep,
 }
-HINT = "ctrl+s completes · escape leaves (answers kept; ctrl+k resumes) · tab next field"
+HINT = ("ctrl+s completes · escape leaves (answers kept; ctrl+k resumes) · ctrl+g discards · "
+        "tab next field")
 
 
 class CheckinScreen(Screen[Completed | None]):
@@ -55,6 +58,8 @@ class CheckinScreen(Screen[Completed | None]):
     BINDINGS = [
         Binding("ctrl+s", "complete", "Complete", id="checkin.complete"),
         Binding("escape", "leave", "Leave", id="checkin.leave"),
+        Binding("ctrl+g", "discard", "Discard", id="checkin.discard",
+                tooltip="Throw this check-in's answers away; it stays due"),
     ]
 
     def __init__(self, checkin: Checkin) -> None:
@@ -173,6 +178,24 @@ class CheckinScreen(Screen[Completed | None]):
             self.app.notify("Answers kept: ctrl+k takes you back to this check-in.",
                             timeout=4)
             self.dismiss(None)
+
+    def action_discard(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.checkins.discard(self.checkin.id)
+            except SQLAlchemyError as exc:
+                self.query_one(StatusLine).say(
+                    f"Not discarded: the database refused ({type(exc).__name__}).", error=True)
+                return
+            self.app.notify("Check-in discarded. It is still due: ctrl+k starts it afresh, "
+                            "ctrl+y snoozes it.", timeout=5)
+            self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen(
+            "Discard this check-in and every answer in it? Nothing it would change has "
+            "been changed; it stays due.", yes="Discard", no="Keep"), answered)
 
     def on_descendant_focus(self) -> None:
         """Keep the focused field in view while tabbing down the form."""

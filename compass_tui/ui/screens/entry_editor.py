@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from compass_tui.domain.entries import Draft, Entry
+from compass_tui.domain.entries import RATING_CHOICES, Draft, Entry
 from compass_tui.services.journal import EditConflict, FormError, Resolution, SaveOutcome
 from compass_tui.services.prompts import prompt_of_the_day
 from compass_tui.services.refusal import explain_refusal
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 AUTOSAVE_SECONDS = 3.0
 WHEN_FORMAT = "%Y-%m-%d %H:%M"
-RATINGS = [(str(n), n) for n in range(1, 6)]
 
 
 def draft_of(key: str, entry: Entry | None) -> Draft:
@@ -85,9 +84,9 @@ class EntryEditorScreen(Screen[int | None]):
             yield Checkbox("Starred", id="starred", compact=True)
         with Horizontal(classes="editor-row"):
             yield Label("Energy", classes="field-label")
-            yield Select(RATINGS, prompt="–", id="energy", compact=True)
+            yield Select(RATING_CHOICES, prompt="–", id="energy", compact=True)
             yield Label("Fulfilment", classes="field-label")
-            yield Select(RATINGS, prompt="–", id="fulfilment", compact=True)
+            yield Select(RATING_CHOICES, prompt="–", id="fulfilment", compact=True)
         yield TextArea(id="body", soft_wrap=True, tab_behavior="indent")
         yield StatusLine("", id="editor-status")
         yield KeyBar()

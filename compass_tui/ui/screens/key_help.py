@@ -33,6 +33,7 @@ HELP = """\
 | `K` `J` (or `shift+↑` `shift+↓`) | move a value in the monthly re-ranking |
 | `ctrl+s` | complete: the changes are applied and the answers go to the journal |
 | `escape` | leave; the answers are kept for later |
+| `ctrl+g` | discard the check-in and its answers (asks first); it stays due |
 
 ## Journal list
 

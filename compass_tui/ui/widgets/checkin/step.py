@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Select, Static, TextArea
 
 from compass_tui.domain.checkins import Step
+from compass_tui.domain.entries import RATING_CHOICES
 from compass_tui.services.checkins import FormData
-
-RATINGS = [(str(n), n) for n in range(1, 6)]
 
 
 class StepWidget(Vertical):
@@ -69,7 +69,7 @@ class LineStep(StepWidget):
 
 class RatingStep(StepWidget):
     def compose_fields(self) -> ComposeResult:
-        yield Select(RATINGS, prompt="–", compact=True, classes="step-rating")
+        yield Select(RATING_CHOICES, prompt="–", compact=True, classes="step-rating")
 
     def answer(self) -> int | None:
         value = self.query_one(Select).value
@@ -86,6 +86,35 @@ class AffirmationStep(StepWidget):
 
     def answer(self) -> str:
         return self.data.affirmation
+
+
+class VisionStep(StepWidget):
+    """The purpose and the why of each active goal, read before answering."""
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(vision_summary(self.data), classes="step-vision")
+        yield TextArea(soft_wrap=True, classes="step-text")
+
+    def answer(self) -> str:
+        return self.query_one(TextArea).text
+
+    def restore(self, value: Any) -> None:
+        if isinstance(value, str):
+            self.query_one(TextArea).load_text(value)
+
+
+def vision_summary(data: FormData) -> Text:
+    text = Text()
+    text.append("Purpose  ", style="bold")
+    text.append(data.purpose or "(none written yet: p on the Vision tab)",
+                style="" if data.purpose else "dim")
+    for why in data.whys:
+        text.append(f"\n• {why.title}", style="bold")
+        text.append(f": {why.why}" if why.why else ": no why written yet",
+                    style="" if why.why else "dim")
+        if why.values:
+            text.append(f"  ({', '.join(why.values)})", style="dim")
+    return text
 
 
 class LessonStep(StepWidget):
