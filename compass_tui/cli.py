@@ -461,9 +461,6 @@ def run_restore(args: argparse.Namespace) -> int:
     from compass_tui.store.due_reader import sqlite_file
     from compass_tui.store.maintenance import MaintenanceError, restore
 
-    if args.encrypted:
-        raise CliError("restore of an encrypted journal: copy the backup file over it "
-                       "while the app is closed (backups are encrypted with the same key)")
     target = sqlite_file(resolve_db_url(args.db))
     if target is None:
         raise CliError("restore works on SQLite files; use your database server's tools")
@@ -476,8 +473,9 @@ def run_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing changed.")
             return 0
+    key = passphrase_of(args)  # backups of an encrypted journal use its key
     try:
-        safety = restore(backup, target)
+        safety = restore(backup, target, key=key)
     except MaintenanceError as exc:
         raise CliError(str(exc)) from exc
     if safety is not None:
@@ -495,18 +493,16 @@ def run_db(args: argparse.Namespace) -> int:
         rebuild_search_index,
     )
 
-    if args.encrypted:
-        raise CliError("db check reads the file directly and cannot open an encrypted "
-                       "journal")
     path = sqlite_file(resolve_db_url(args.db))
     if path is None:
         raise CliError("db check works on SQLite files; use your database server's tools")
+    key = passphrase_of(args)
     try:
-        report = check_database(path)
+        report = check_database(path, key)
         if args.repair and not report.ok:
-            rebuild_search_index(path)
+            rebuild_search_index(path, key)
             print("Search index rebuilt from the entries; checking again.")
-            report = check_database(path)
+            report = check_database(path, key)
     except MaintenanceError as exc:
         raise CliError(str(exc)) from exc
     for fact in report.facts:

@@ -67,3 +67,32 @@ def test_cli_asks_for_the_passphrase(tmp_path: Path) -> None:
     assert plain.returncode == 2 and "Traceback" not in plain.stderr
     quiet = compass("--encrypted", "--db", str(db), "due")
     assert (quiet.returncode, quiet.stdout) == (0, "")
+
+
+def test_db_check_and_restore_work_on_an_encrypted_journal(tmp_path: Path) -> None:
+    db = tmp_path / "compass.db"
+    added = compass("--encrypted", "--db", str(db), "add", "Before the backup.",
+                    stdin=SECRET + "\n")
+    assert added.returncode == 0, added.stderr
+    checked = compass("--encrypted", "--db", str(db), "db", "check", stdin=SECRET + "\n")
+    assert checked.returncode == 0, checked.stderr
+    assert "The search index holds all 1 entries." in checked.stdout
+    wrong = compass("--encrypted", "--db", str(db), "db", "check", stdin="nope\n")
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert "does not open with this passphrase" in wrong.stderr
+
+    backed = compass("--encrypted", "--db", str(db), "backup", stdin=SECRET + "\n")
+    assert backed.returncode == 0, backed.stderr
+    [backup] = sorted((tmp_path / "backups").glob("compass-backup-*.db"))
+    compass("--encrypted", "--db", str(db), "add", "After the backup.", stdin=SECRET + "\n")
+    raw = db.read_bytes()
+    refused = compass("--encrypted", "--db", str(db), "restore", str(backup), "--yes",
+                      stdin="nope\n")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert db.read_bytes() == raw  # a wrong passphrase replaces nothing
+    restored = compass("--encrypted", "--db", str(db), "restore", str(backup), "--yes",
+                       stdin=SECRET + "\n")
+    assert restored.returncode == 0, restored.stderr
+    listed = compass("--encrypted", "--db", str(db), "list", stdin=SECRET + "\n")
+    assert "Before the backup." in listed.stdout and "After the backup." not in listed.stdout
+    assert not db.read_bytes().startswith(b"SQLite format 3")  # still encrypted

@@ -21,6 +21,15 @@ def connect_file(path: Path | str, key: str | None = None, **options: object
     return conn  # type: ignore[no-any-return]
 
 
+def database_errors() -> tuple[type[Exception], ...]:
+    """What the standard sqlite3 and, when installed, SQLCipher raise for a bad file."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+
+
 def backup_sqlite_file(source: Path, dest: Path, key: str | None = None) -> Path:
     """Copy a live database page by page; safe while another process writes.
 

@@ -1,8 +1,9 @@
 """Looking after the SQLite file: backups kept to a number, one a day on start,
 restore from a backup, and an integrity check in plain words.
 
-Everything here works on the file with the standard library's sqlite3: a backup
-or a check must work even when the schema is older or damaged.
+Everything here works on the file with the standard library's sqlite3 (SQLCipher
+with the key, for an encrypted journal): a backup or a check must work even when the
+schema is older or damaged.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from compass_tui.store.backup import backup_sqlite_file, timestamped_name
+from compass_tui.store.backup import (
+    backup_sqlite_file,
+    connect_file,
+    database_errors,
+    timestamped_name,
+)
 
 DEFAULT_KEEP = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -93,16 +99,35 @@ class CheckReport:
         return not self.problems
 
 
-def check_database(db: Path) -> CheckReport:
+def _read_only(db: Path, key: str | None) -> sqlite3.Connection:
+    return connect_file(f"file:{db}?mode=ro", key, uri=True, timeout=10)
+
+
+def _opens(db: Path, key: str | None) -> None:
+    """Refuse, in words, a file that is not a database (or not with this key)."""
+    if key is None:
+        if not looks_like_sqlite(db):
+            raise MaintenanceError(f"{db} is not a SQLite database")
+        return
+    conn = _read_only(db, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except database_errors() as exc:
+        raise MaintenanceError(f"{db} does not open with this passphrase (or is not an "
+                               "encrypted journal)") from exc
+    finally:
+        conn.close()
+
+
+def check_database(db: Path, key: str | None = None) -> CheckReport:
     """SQLite's integrity and foreign-key checks, and the search index against the
     entries it indexes."""
     if not db.exists():
         raise MaintenanceError(f"no database at {db}")
-    if not looks_like_sqlite(db):
-        raise MaintenanceError(f"{db} is not a SQLite database")
+    _opens(db, key)
     problems: list[str] = []
     facts: list[str] = []
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
+    conn = _read_only(db, key)
     try:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if integrity == ["ok"]:
@@ -122,7 +147,7 @@ def check_database(db: Path) -> CheckReport:
             entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
             indexed = conn.execute("SELECT count(*) FROM entries_fts_docsize").fetchone()[0] \
                 if "entries_fts_docsize" in tables else entries
-            in_sync = indexed == entries and _fts_matches_content(db)
+            in_sync = indexed == entries and _fts_matches_content(db, key)
             if in_sync:
                 facts.append(f"The search index holds all {entries:,} entries.")
             else:
@@ -131,30 +156,30 @@ def check_database(db: Path) -> CheckReport:
         version = (conn.execute("SELECT version_num FROM alembic_version").fetchone()
                    if "alembic_version" in tables else None)
         facts.append(f"Schema revision: {version[0] if version else 'none'}.")
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         problems.append(f"The file could not be read to the end: {exc}.")
     finally:
         conn.close()
     return CheckReport(problems, facts)
 
 
-def _fts_matches_content(db: Path) -> bool:
+def _fts_matches_content(db: Path, key: str | None) -> bool:
     """FTS5's own check of the index against the entries table. It writes nothing, but
     SQLite only runs it on a connection that could write."""
-    conn = sqlite3.connect(db, timeout=10)
+    conn = connect_file(db, key, timeout=10)
     try:
         conn.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES('integrity-check', 1)")
         return True
-    except sqlite3.DatabaseError:
+    except database_errors():
         return False
     finally:
         conn.rollback()
         conn.close()
 
 
-def rebuild_search_index(db: Path) -> None:
+def rebuild_search_index(db: Path, key: str | None = None) -> None:
     """Index every entry again from the entries table (what `db check --repair` does)."""
-    conn = sqlite3.connect(db, timeout=10)
+    conn = connect_file(db, key, timeout=10)
     try:
         with conn:
             conn.execute("INSERT INTO entries_fts(entries_fts) VALUES('rebuild')")
@@ -162,7 +187,8 @@ def rebuild_search_index(db: Path) -> None:
         conn.close()
 
 
-def restore(backup: Path, db: Path, *, now: datetime | None = None) -> Path | None:
+def restore(backup: Path, db: Path, *, now: datetime | None = None,
+            key: str | None = None) -> Path | None:
     """Put a backup's content in place of the database (through SQLite's backup API,
     so the live file stays consistent), after a backup of the database as it is.
     Returns that safety backup (None when there was no database yet)."""
@@ -170,13 +196,14 @@ def restore(backup: Path, db: Path, *, now: datetime | None = None) -> Path | No
         raise MaintenanceError(f"no such backup file: {backup}")
     if backup.resolve() == db.resolve():
         raise MaintenanceError("that is the database itself, not a backup of it")
-    if not looks_like_sqlite(backup):
-        raise MaintenanceError(f"{backup} is not a SQLite database; nothing was changed")
-    report = check_database(backup)
+    try:
+        report = check_database(backup, key)
+    except MaintenanceError as exc:
+        raise MaintenanceError(f"{exc}; nothing was changed") from exc
     if not report.ok:
         raise MaintenanceError(f"{backup} is damaged ({report.problems[0]}); nothing was "
                                "changed")
-    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    conn = _read_only(backup, key)
     try:
         tables = {row[0] for row in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -184,11 +211,14 @@ def restore(backup: Path, db: Path, *, now: datetime | None = None) -> Path | No
         conn.close()
     if "alembic_version" not in tables or "entries" not in tables:
         raise MaintenanceError(f"{backup} is not a compass-tui database; nothing was changed")
-    safety = make_backup(db, "before-restore", keep=None, now=now) if db.exists() else None
+    if db.exists():
+        _opens(db, key)  # a journal this key cannot read is not replaced
+    safety = (make_backup(db, "before-restore", keep=None, now=now, key=key)
+              if db.exists() else None)
     db.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = _read_only(backup, key)
     try:
-        target = sqlite3.connect(db, timeout=10)
+        target = connect_file(db, key, timeout=10)
         try:
             source.backup(target)
         finally:
