@@ -79,6 +79,9 @@ def test_jrnl_text_from_standard_input(db: Path) -> None:
     assert [e["title"] for e in json.loads(starred.stdout)] == [
         "Mentor lunch with Ana!", "Shipped the billing migration"]
     assert listed(db)[1]["body"].endswith("- ask for feedback after demos @growth")
+    # The same journal from jrnl's JSON export is recognised entry by entry.
+    json_too = compass("import", str(DATA / "jrnl-export.json"), "--format", "jrnl", db=db)
+    assert json_too.stdout == "Import: 0 added, 5 already there.\n"
 
 
 def test_markdown_folder_refused_notes_then_skip_bad(db: Path, tmp_path: Path) -> None:

@@ -1,10 +1,12 @@
 """jrnl's plain journal file: an entry starts with `[2024-03-14 09:05] Title. Body...`;
 the lines up to the next such header are its body.
 
-The title is the first sentence of the header line (up to `.`, `?` or `!` followed by a
-space or the line's end); ` *` after it, or at the end of the line, stars the entry;
-`@tag` words in title and body are its tags. Stamps may carry seconds or AM/PM, or be
-a bare date (jrnl reads that as 09:00 too).
+Titles are read as jrnl reads them, so the text file and jrnl's JSON export of the
+same journal give the same entries: the title is the whole header line, and only an
+entry that is a single line with nothing after it (no newline) is split after its
+first sentence. A header line ending in `*` stars the entry. `@tag` words in title
+and body are its tags. Stamps may carry seconds or AM/PM, or be a bare date (jrnl
+reads that as 09:00 too).
 """
 
 from __future__ import annotations
@@ -44,17 +46,23 @@ def parse_stamp(text: str) -> datetime | None:
     return None
 
 
-def split_header(rest: str) -> tuple[str, str, bool]:
-    """(title, rest of the line, starred) from what follows the stamp."""
+def split_header(rest: str, *, whole_text: bool = False) -> tuple[str, str, bool]:
+    """(title, what goes to the body, starred) from what follows the stamp.
+
+    `whole_text`: the header line is all of the entry, with no newline after it;
+    jrnl then takes the first sentence as the title.
+    """
     rest = rest.strip()
-    starred = False
-    if rest == "*" or rest.endswith(" *"):
-        starred, rest = True, rest[:-1].rstrip()
+    starred = rest.endswith("*")
+    if starred:
+        rest = rest.strip(" *")
+        whole_text = False  # jrnl puts the line back with a newline after it
+    if not whole_text:
+        return rest, "", starred
     found = TITLE_END.search(rest)
-    title, after = (rest[:found.end()], rest[found.end():].strip()) if found else (rest, "")
-    if after == "*" or after.startswith("* "):
-        starred, after = True, after[1:].strip()
-    return title, after, starred
+    if found is None:
+        return rest, "", starred
+    return rest[:found.end()], rest[found.end():].strip(), starred
 
 
 @dataclass
@@ -86,7 +94,8 @@ def parse_jrnl_text(text: str, name: str = "the journal") -> ImportBatch:
     batch = ImportBatch()
     draft: _Draft | None = None
     stray: int | None = None  # first line of text before any header
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
         header = HEADER.match(line)
         if header is None:
             if draft is not None:
@@ -96,7 +105,9 @@ def parse_jrnl_text(text: str, name: str = "the journal") -> ImportBatch:
             continue
         if draft is not None:
             _finish(draft, batch)
-        title, after, starred = split_header(header.group(2) or "")
+        last_and_unended = number == len(lines) and not text.endswith(("\n", "\r"))
+        title, after, starred = split_header(header.group(2) or "",
+                                             whole_text=last_and_unended)
         draft = _Draft(number, parse_stamp(header.group(1)), header.group(1), title, starred,
                        [after] if after else [])
     if draft is not None:
