@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, Sparkline, Static, TextArea
 
+from compass_tui.config import Settings
+from compass_tui.domain.entries import EntryQuery
 from compass_tui.domain.goals import GoalInput, TaskInput
 from compass_tui.domain.values import ValueInput
+from compass_tui.schedule_file import load_schedule, schedule_path
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.vision import VisionService
 from compass_tui.store.repository import Repository
+from compass_tui.ui.app import CompassApp
 from compass_tui.ui.screens.checkin_screen import CheckinScreen
 from compass_tui.ui.screens.checkins_screen import CheckinsScreen
 from compass_tui.ui.screens.confirm import ConfirmScreen
@@ -77,8 +81,7 @@ async def test_completing_the_weekly_check_in_updates_a_goal_and_clears_the_widg
     assert goal is not None and goal.current_value == 40
     assert [t.done for t in goals.tasks(goal_id)] == [True]
     assert goals.progress_history(goal_id)[-1].percent == 40.0
-    [entry] = repo.entries.entries(__import__("compass_tui.domain.entries",
-                                              fromlist=["EntryQuery"]).EntryQuery())
+    [entry] = repo.entries.entries(EntryQuery())
     assert entry.kind == "checkin" and "Ran twice" in entry.body
 
 
@@ -172,17 +175,12 @@ async def test_snooze_refuses_a_day_in_the_past(repo: Repository) -> None:
 
 
 async def test_monthly_check_in_reranks_values_in_place(repo: Repository) -> None:
-    from datetime import datetime
-
     month_end = datetime(2026, 3, 31, 19, 0)
     growth = repo.values.add(ValueInput(name="Growth"), NOW)
     repo.values.add(ValueInput(name="Family"), NOW)
     VisionService(repo, fixed_clock).set_purpose("Build tools people trust")
     GoalsService(repo, fixed_clock).create(GoalInput(
         title="Lead a team", why="to help people grow", value_ids=[growth.id]))
-    from compass_tui.config import Settings
-    from compass_tui.ui.app import CompassApp
-
     app = CompassApp(repo, Settings(db_url=str(repo.engine.url)), clock=lambda: month_end)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -229,8 +227,6 @@ async def test_history_shows_past_check_ins_trend_and_schedule(repo: Repository)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "every Friday" in str(screen.query_one("#checkins-schedule").render())
-    from compass_tui.schedule_file import load_schedule
-
     assert load_schedule().weekly == "friday"
     assert date(2026, 3, 20).strftime("%A") == "Friday"
 
@@ -246,6 +242,4 @@ async def test_a_bad_schedule_is_said_in_the_form_and_not_saved(repo: Repository
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ScheduleForm)
         assert "missing from some months" in str(app.screen.query_one(".form-status").render())
-    from compass_tui.schedule_file import schedule_path
-
     assert not schedule_path().exists()

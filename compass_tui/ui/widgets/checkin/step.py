@@ -88,19 +88,12 @@ class AffirmationStep(StepWidget):
         return self.data.affirmation
 
 
-class VisionStep(StepWidget):
-    """The purpose and the why of each active goal, read before answering."""
+class VisionStep(TextStep):
+    """Free text, with the purpose and the why of each active goal above it."""
 
     def compose_fields(self) -> ComposeResult:
         yield Static(vision_summary(self.data), classes="step-vision")
-        yield TextArea(soft_wrap=True, classes="step-text")
-
-    def answer(self) -> str:
-        return self.query_one(TextArea).text
-
-    def restore(self, value: Any) -> None:
-        if isinstance(value, str):
-            self.query_one(TextArea).load_text(value)
+        yield from super().compose_fields()
 
 
 def vision_summary(data: FormData) -> Text:
