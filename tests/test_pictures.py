@@ -2,8 +2,11 @@
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
+from textual.app import App
 
+from compass_tui.ui import pictures
 from compass_tui.ui.pictures import locate, read_picture
 
 
@@ -42,3 +45,10 @@ def test_a_picture_is_shrunk_for_the_terminal_and_a_broken_one_explained(
     broken.write_bytes(b"\x89PNG not really")
     said = read_picture(broken)
     assert isinstance(said, str) and said.startswith("broken.png could not be read as a picture")
+
+
+def test_without_the_extra_the_card_says_how_to_get_pictures(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pictures, "images_installed", lambda: False)
+    said = pictures.picture_module(App())
+    assert isinstance(said, str) and "pip install 'compass-tui[images]'" in said

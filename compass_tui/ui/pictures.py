@@ -74,13 +74,16 @@ def picture_module(app: App[object]) -> ModuleType | str:
     if not images_installed():
         return f"Pictures are drawn when the images extra is installed: {EXTRA_HINT}"
     name = "textual_image.widget"
-    if name in sys.modules or app.is_headless:
-        return importlib.import_module(name)
     try:
-        with app.suspend():
+        if name in sys.modules or app.is_headless:
             return importlib.import_module(name)
-    except SuspendNotSupported:
-        return importlib.import_module(name)
+        try:
+            with app.suspend():
+                return importlib.import_module(name)
+        except SuspendNotSupported:
+            return importlib.import_module(name)
+    except (ImportError, OSError) as exc:  # a broken install, a terminal that will not answer
+        return f"Pictures could not be set up here ({exc})."
 
 
 def read_picture(path: Path) -> PILImage.Image | str:
