@@ -2,7 +2,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from compass_tui.domain.dates import DateParseError, parse_due, parse_period, parse_when
+from compass_tui.domain.dates import (
+    DateParseError,
+    parse_day_or_start,
+    parse_due,
+    parse_period,
+    parse_when,
+)
 
 NOW = datetime(2026, 3, 15, 14, 20)  # a Sunday
 
@@ -103,3 +109,13 @@ def test_parse_due_looks_ahead(text: str, expected: date) -> None:
 def test_parse_due_rejects(text: str) -> None:
     with pytest.raises(DateParseError):
         parse_due(text, NOW)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("march 2024", date(2024, 3, 1)),  # not the 15th: today's day number means nothing
+    ("2019", date(2019, 1, 1)),
+    ("2024-05-07", date(2024, 5, 7)),
+    ("yesterday", date(2026, 3, 14)),
+])
+def test_a_month_or_year_alone_is_its_first_day(text: str, expected: date) -> None:
+    assert parse_day_or_start(text, NOW) == expected

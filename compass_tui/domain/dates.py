@@ -142,6 +142,15 @@ def parse_when(text: str, now: datetime) -> datetime:
         raise DateParseError(f"not a date: {text!r}") from exc
 
 
+def parse_day_or_start(text: str, now: datetime) -> date:
+    """A day from a phrase; a month or a year alone means its first day, never
+    today's day number in that month ("march 2024" is 1 March 2024)."""
+    when = parse_when(text, now)
+    if names_a_day(text, now):
+        return when.date()
+    return _absolute(" ".join(text.split()), datetime(now.year, 1, 1)).date()
+
+
 def parse_period(text: str, now: datetime) -> tuple[datetime, datetime]:
     """A half-open interval [start, end) a phrase names.
 

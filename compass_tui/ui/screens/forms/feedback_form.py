@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, TextArea
 
 from compass_tui.domain.assessment import Feedback, FeedbackInput, Skill
-from compass_tui.domain.dates import parse_when
+from compass_tui.domain.dates import parse_day_or_start
 from compass_tui.domain.text_rules import required_text
 from compass_tui.ui.screens.forms.form_screen import FormScreen
 
@@ -47,7 +47,7 @@ class FeedbackForm(FormScreen[Feedback]):
         if not text.strip():
             return None  # feedback remembered without a date is still worth keeping
         now = self.app.clock()
-        day = parse_when(text, now).date()
+        day = parse_day_or_start(text, now)
         if day > now.date():
             raise ValueError(f"{day.isoformat()} has not happened yet")
         return day
