@@ -81,9 +81,14 @@ def find_compass() -> Path:
 
 
 def copy_db(source: Path, dest: Path) -> Path:
-    """A consistent copy through SQLite's backup API (safe with WAL files about)."""
+    """A consistent copy through SQLite's backup API (safe with WAL files about).
+
+    Created 0600, as the app wants a journal to be: else its warning toast covers
+    what a benchmark waits for.
+    """
     for suffix in ("", "-wal", "-shm"):
         Path(str(dest) + suffix).unlink(missing_ok=True)
+    os.close(os.open(dest, os.O_CREAT | os.O_WRONLY, 0o600))
     with sqlite3.connect(source) as src, sqlite3.connect(dest) as dst:
         src.backup(dst)
     src.close()
