@@ -92,8 +92,9 @@ def test_jrnl_text_stamps_stars_and_refusals() -> None:
     batch = parse_jrnl_text(text)
     assert [(e.entry_date, e.title, e.body, e.starred) for e in batch.entries] == [
         (datetime(2024, 5, 1, 7, 5), "Seconds are read.", "", False),
-        # jrnl stars only a header line that ends in "*"; the title is the whole line.
-        (datetime(2024, 5, 2, 21, 15), "Evening, twelve-hour clock! * Then the body.", "",
+        # jrnl stars only a header line that ends in "*". With another header right under
+        # it, the entry's text holds no newline: the title is its first sentence.
+        (datetime(2024, 5, 2, 21, 15), "Evening, twelve-hour clock!", "* Then the body.",
          False),
         (datetime(2024, 5, 3, 9, 0), "A bare date is 09:00", "", False),
         (datetime(2024, 5, 5, 10, 0), "Ends with e.g. a question? Yes", "", True),
@@ -232,9 +233,16 @@ def test_compass_references_refuse_what_does_not_resolve(tmp_path: Path) -> None
     }
 
 
-def test_jrnl_text_single_line_without_newline_splits_at_the_first_sentence() -> None:
-    """jrnl's rule for text with no newline at all (its `jrnl Title. Body` command line)."""
-    [entry] = parse_jrnl_text("[2024-05-06 08:00] Short title. Then the body").entries
-    assert (entry.title, entry.body) == ("Short title.", "Then the body")
+def test_jrnl_text_without_a_newline_splits_at_the_first_sentence() -> None:
+    """jrnl cuts an entry's text up to the newline before the next stamp: a header line
+    with another right under it (or at a file's unended end) has no newline, and jrnl
+    then takes its first sentence as the title. Checked against jrnl 4.6's own parser."""
+    first, second, last = parse_jrnl_text(
+        "[2024-05-06 08:00] First one. Rest\n"
+        "[2024-05-07 08:00] \"Quoted.\" Then more\n\n"
+        "[2024-05-08 08:00] 日本語。続き").entries
+    assert (first.title, first.body) == ("First one.", "Rest")
+    assert (second.title, second.body) == ("\"Quoted.\" Then more", "")  # a blank line after
+    assert (last.title, last.body) == ("日本語。", "続き")  # CJK ends need no space
     [kept] = parse_jrnl_text("[2024-05-06 08:00] Short title. Then the body\n").entries
     assert (kept.title, kept.body) == ("Short title. Then the body", "")

@@ -2,11 +2,12 @@
 the lines up to the next such header are its body.
 
 Titles are read as jrnl reads them, so the text file and jrnl's JSON export of the
-same journal give the same entries: the title is the whole header line, and only an
-entry that is a single line with nothing after it (no newline) is split after its
-first sentence. A header line ending in `*` stars the entry. `@tag` words in title
-and body are its tags. Stamps may carry seconds or AM/PM, or be a bare date (jrnl
-reads that as 09:00 too).
+same journal give the same entries. jrnl takes an entry's text from after the stamp
+to the newline before the next stamp: when that text holds a newline, the title is
+its first line; when it does not (a header line with another header right under
+it), the title is its first sentence. A header line ending in `*` stars the entry.
+`@tag` words in title and body are its tags. Stamps may carry seconds or AM/PM, or
+be a bare date (jrnl reads that as 09:00 too).
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ from compass_tui.services.importers.source import ImportFileError, read_text, sh
 HEADER = re.compile(r"^\[(\d{4}-\d\d-\d\d(?:[ T][^\]]*)?)\](?:[ \t](.*))?$")
 STAMPS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M %p",
           "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S")
-TITLE_END = re.compile(r"[.?!](?=\s|$)")
+# jrnl's sentence end: a terminal, an optional closing quote and brackets, then space;
+# CJK terminals need no space after them.
+SENTENCE_END = re.compile(
+    r"([.!?\u2026\u203C\u203D\u2047\u2048\u2049\u22EF\uFE52\uFE57]['\u2019\"\u201D]?[\])]*\s+)"
+    r"|[\uFF01\uFF0E\uFF1F\uFF61\u3002]")
 
 
 def parse_stamp(text: str) -> datetime | None:
@@ -46,23 +51,17 @@ def parse_stamp(text: str) -> datetime | None:
     return None
 
 
-def split_header(rest: str, *, whole_text: bool = False) -> tuple[str, str, bool]:
-    """(title, what goes to the body, starred) from what follows the stamp.
-
-    `whole_text`: the header line is all of the entry, with no newline after it;
-    jrnl then takes the first sentence as the title.
-    """
-    rest = rest.strip()
-    starred = rest.endswith("*")
+def split_entry_text(text: str) -> tuple[str, str, bool]:
+    """(title, body, starred) from an entry's text, as jrnl splits it."""
+    lines = text.splitlines()
+    starred = bool(lines) and lines[0].strip().endswith("*")
     if starred:
-        rest = rest.strip(" *")
-        whole_text = False  # jrnl puts the line back with a newline after it
-    if not whole_text:
-        return rest, "", starred
-    found = TITLE_END.search(rest)
+        text = lines[0].strip("\n *") + "\n" + "\n".join(lines[1:])
+    text = text.lstrip()
+    found = re.search("\n", text) or SENTENCE_END.search(text)
     if found is None:
-        return rest, "", starred
-    return rest[:found.end()], rest[found.end():].strip(), starred
+        return text.strip(), "", starred
+    return text[:found.end()].strip(), text[found.end():].strip(), starred
 
 
 @dataclass
@@ -70,22 +69,27 @@ class _Draft:
     line: int
     when: datetime | None
     stamp: str
-    title: str = ""
-    starred: bool = False
+    first: str = ""  # the rest of the header line
     lines: list[str] = field(default_factory=list)
 
+    def text(self, newline_after: bool) -> str:
+        """The entry's text as jrnl cuts it out of the file."""
+        if self.lines:
+            return "\n".join([self.first, *self.lines])
+        return self.first + ("\n" if newline_after else "")
 
-def _finish(draft: _Draft, batch: ImportBatch) -> None:
+
+def _finish(draft: _Draft, batch: ImportBatch, *, newline_after: bool = False) -> None:
     where = f"line {draft.line} ([{draft.stamp}])"
     if draft.when is None:
         batch.refused.append(Refusal(where, f"'{draft.stamp}' is not a date and time "
                                      "(expected YYYY-MM-DD HH:MM)"))
         return
-    body = "\n".join(draft.lines).strip()
+    title, body, starred = split_entry_text(draft.text(newline_after))
     try:
         batch.entries.append(EntryRecord(
-            day=draft.when.date(), clock=draft.when.time(), title=draft.title, body=body,
-            tags=extract_tags(f"{draft.title}\n{body}"), starred=draft.starred))
+            day=draft.when.date(), clock=draft.when.time(), title=title, body=body,
+            tags=extract_tags(f"{title}\n{body}"), starred=starred))
     except ValidationError as exc:
         batch.refused.append(Refusal(where, describe(exc)))
 
@@ -94,8 +98,7 @@ def parse_jrnl_text(text: str, name: str = "the journal") -> ImportBatch:
     batch = ImportBatch()
     draft: _Draft | None = None
     stray: int | None = None  # first line of text before any header
-    lines = text.splitlines()
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         header = HEADER.match(line)
         if header is None:
             if draft is not None:
@@ -105,13 +108,10 @@ def parse_jrnl_text(text: str, name: str = "the journal") -> ImportBatch:
             continue
         if draft is not None:
             _finish(draft, batch)
-        last_and_unended = number == len(lines) and not text.endswith(("\n", "\r"))
-        title, after, starred = split_header(header.group(2) or "",
-                                             whole_text=last_and_unended)
-        draft = _Draft(number, parse_stamp(header.group(1)), header.group(1), title, starred,
-                       [after] if after else [])
+        draft = _Draft(number, parse_stamp(header.group(1)), header.group(1),
+                       header.group(2) or "")
     if draft is not None:
-        _finish(draft, batch)
+        _finish(draft, batch, newline_after=text.endswith(("\n", "\r")))
     elif stray is not None:
         raise ImportFileError(f"{name} has no jrnl entries (lines like "
                               "'[2024-03-14 09:05] Title. Text')")
