@@ -24,7 +24,8 @@ EXIT_REFUSED = 1
 def _is_database_error(exc: BaseException) -> bool:
     import sqlite3
 
-    return isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith("sqlalchemy.exc")
+    return isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith(
+        ("sqlalchemy.exc", "sqlcipher3"))
 
 
 class CliError(Exception):

@@ -6,7 +6,7 @@ import asyncio
 
 from textual.app import App
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from compass_tui.config import Settings
 from compass_tui.store.repository import Repository
@@ -24,11 +24,17 @@ async def type_text(pilot: Pilot, text: str) -> None:
 
 
 async def wait_for_workers(app: App) -> None:
-    """Wait for every worker; one replaced by a newer read (exclusive) is not a failure."""
-    results = await asyncio.gather(*(worker.wait() for worker in list(app.workers)),
+    """Wait for every worker. One replaced by a newer read (exclusive) is not a failure,
+    nor is one the app lets fail (exit_on_error=False: e.g. a read whose screen closed)."""
+    workers = list(app.workers)
+    results = await asyncio.gather(*(worker.wait() for worker in workers),
                                    return_exceptions=True)
-    for result in results:
-        if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+    for worker, result in zip(workers, results, strict=True):
+        if isinstance(result, WorkerCancelled):
+            continue
+        if isinstance(result, WorkerFailed) and not worker.exit_on_error:
+            continue
+        if isinstance(result, BaseException):
             raise result
 
 

@@ -13,6 +13,7 @@ from compass_tui.domain.values import ValueInput
 from compass_tui.services.checkins import CheckinError, CheckinService
 from compass_tui.services.goals import GoalsService
 from compass_tui.store.repository import Repository
+from compass_tui.store.rows import NotFoundError
 from tests.conftest import NOW, fixed_clock
 
 SUNDAY = NOW.date()
@@ -158,6 +159,20 @@ def test_a_failure_while_applying_leaves_nothing_half_done(
     # And it can be completed once the fault is gone.
     service.complete(checkin.id, answers)
     assert goals.get(goal.id).current_value == 35
+    assert len(repo.entries.entries(EntryQuery())) == 1
+
+
+def test_a_check_in_completed_in_another_window_is_not_completed_twice(
+        repo: Repository, service: CheckinService) -> None:
+    checkin = service.open_or_start("weekly")
+    other_window = CheckinService(repo, fixed_clock)
+    other_window.complete(checkin.id, {"wins": "From the other window"})
+    # This window read the check-in as open earlier; the store still refuses.
+    with pytest.raises(NotFoundError):
+        repo.checkins.complete(checkin.id, {}, energy=None, fulfilment=None, entry_id=None,
+                               now=NOW)
+    with pytest.raises(NotFoundError):
+        service.complete(checkin.id, {"wins": "Again"})
     assert len(repo.entries.entries(EntryQuery())) == 1
 
 

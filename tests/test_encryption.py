@@ -80,6 +80,11 @@ def test_db_check_and_restore_work_on_an_encrypted_journal(tmp_path: Path) -> No
     wrong = compass("--encrypted", "--db", str(db), "db", "check", stdin="nope\n")
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert "does not open with this passphrase" in wrong.stderr
+    assert len(wrong.stderr.strip().splitlines()) == 1  # SQLCipher's own log kept quiet
+    empty = tmp_path / "empty.db"
+    empty.touch(mode=0o600)
+    nothing = compass("--encrypted", "--db", str(empty), "db", "check", stdin=SECRET + "\n")
+    assert nothing.returncode == 1 and "not a compass-tui journal" in nothing.stdout
 
     backed = compass("--encrypted", "--db", str(db), "backup", stdin=SECRET + "\n")
     assert backed.returncode == 0, backed.stderr

@@ -23,6 +23,13 @@ def test_a_local_picture_is_found_by_absolute_home_relative_and_file_url(
     assert locate(f"file://{picture}").path == picture
 
 
+def test_odd_addresses_are_said_not_raised(tmp_path: Path) -> None:
+    spaced = png(tmp_path / "my summit.png")
+    assert locate(f"file://{tmp_path}/my%20summit.png").path == spaced
+    assert "cannot be opened here" in locate("~nosuchuser1234/a.png").reason
+    assert locate(str(tmp_path / ("x" * 300 + ".png"))).path is None  # name too long
+
+
 def test_web_addresses_are_never_fetched() -> None:
     source = locate("https://example.org/summit.jpg")
     assert source.path is None

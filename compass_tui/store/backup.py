@@ -17,6 +17,8 @@ def connect_file(path: Path | str, key: str | None = None, **options: object
     import sqlcipher3  # the optional "encryption" extra
 
     conn = sqlcipher3.connect(str(path), **options)
+    # SQLCipher would print its own complaint about a wrong key; callers say it in words.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute("PRAGMA key = '" + key.replace("'", "''") + "'")
     return conn  # type: ignore[no-any-return]
 

@@ -88,6 +88,8 @@ class CheckinStore:
                  fulfilment: int | None, entry_id: int | None, now: datetime) -> Checkin:
         with self._sessions.begin() as session:
             row = get_row(session, CheckinRow, checkin_id, "check-in")
+            if row.status != "open":  # completed meanwhile in another window
+                raise NotFoundError("this check-in is already complete")
             row.answers = json.dumps(answers, ensure_ascii=False)
             row.status, row.energy, row.fulfilment = "done", energy, fulfilment
             row.entry_id, row.updated_at, row.completed_at = entry_id, now, now

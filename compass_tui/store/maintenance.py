@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from compass_tui.store.backup import (
     backup_sqlite_file,
@@ -100,7 +101,7 @@ class CheckReport:
 
 
 def _read_only(db: Path, key: str | None) -> sqlite3.Connection:
-    return connect_file(f"file:{db}?mode=ro", key, uri=True, timeout=10)
+    return connect_file(f"file:{quote(str(db))}?mode=ro", key, uri=True, timeout=10)
 
 
 def _opens(db: Path, key: str | None) -> None:
@@ -109,14 +110,15 @@ def _opens(db: Path, key: str | None) -> None:
         if not looks_like_sqlite(db):
             raise MaintenanceError(f"{db} is not a SQLite database")
         return
-    conn = _read_only(db, key)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn = _read_only(db, key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
     except database_errors() as exc:
         raise MaintenanceError(f"{db} does not open with this passphrase (or is not an "
                                "encrypted journal)") from exc
-    finally:
-        conn.close()
 
 
 def check_database(db: Path, key: str | None = None) -> CheckReport:
@@ -143,6 +145,8 @@ def check_database(db: Path, key: str | None = None) -> CheckReport:
             facts.append("Every link between rows points at a row that exists.")
         tables = {row[0] for row in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            problems.append("The file holds no tables: it is not a compass-tui journal.")
         if "entries_fts" in tables:
             entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
             indexed = conn.execute("SELECT count(*) FROM entries_fts_docsize").fetchone()[0] \

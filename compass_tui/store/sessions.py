@@ -48,7 +48,8 @@ class Sessions:
     def unit(self) -> Iterator[None]:
         """Every store call on this thread inside the block: one transaction.
 
-        A unit inside a unit joins the outer one.
+        A unit inside a unit joins the outer one. An error inside a unit rolls all of
+        it back, so it must end the unit: do not catch one and carry on inside it.
         """
         if self._joined is not None:
             yield

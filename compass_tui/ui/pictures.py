@@ -18,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from textual.app import App, SuspendNotSupported
 from textual.widget import Widget
@@ -50,11 +51,15 @@ def locate(image: str, home: Path | None = None) -> PictureSource:
         return PictureSource(None, f"A web address: pictures are not downloaded. Open {address} "
                                    "in a browser, or save the picture and give its path.")
     if parsed.scheme == "file":
-        address = parsed.path
-    path = Path(address).expanduser()
-    if not path.is_absolute():
-        path = (home or Path.home()) / path
-    if not path.is_file():
+        address = url2pathname(parsed.path)  # file:///My%20Pictures/a.png
+    try:
+        path = Path(address).expanduser()  # "~nobody/a.png" raises RuntimeError
+        if not path.is_absolute():
+            path = (home or Path.home()) / path
+        found = path.is_file()  # a name too long, a folder not ours: OSError
+    except (OSError, RuntimeError, ValueError) as exc:
+        return PictureSource(None, f"{address} cannot be opened here ({exc}).")
+    if not found:
         return PictureSource(None, f"No file at {path}.")
     if path.suffix.lower() not in PICTURE_SUFFIXES:
         return PictureSource(None, f"{path.name} is not a picture file "
@@ -82,7 +87,7 @@ def picture_module(app: App[object]) -> ModuleType | str:
                 return importlib.import_module(name)
         except SuspendNotSupported:
             return importlib.import_module(name)
-    except (ImportError, OSError) as exc:  # a broken install, a terminal that will not answer
+    except Exception as exc:  # third-party code asking the terminal: never fatal
         return f"Pictures could not be set up here ({exc})."
 
 
@@ -94,7 +99,7 @@ def read_picture(path: Path) -> PILImage.Image | str:
         with Image.open(path) as picture:
             picture.thumbnail(MAX_PIXELS)
             return picture.copy()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+    except Exception as error:  # Pillow fails in many ways on a bad file
         return f"{path.name} could not be read as a picture ({error})."
 
 
