@@ -48,8 +48,7 @@ STEP_WIDGETS: dict[str, type[StepWidget]] = {
     "lesson": LessonStep, "focus": FocusStep, "goals_update": GoalsUpdateStep,
     "goals_review": GoalsReviewStep, "values_rank": ValuesRankStep, "vision": VisionStep,
 }
-HINT = ("ctrl+s completes · escape leaves (answers kept; ctrl+k resumes) · ctrl+g discards · "
-        "tab next field")
+HINT = "ctrl+s completes · esc keeps it for later · ctrl+g discards · tab next field"
 
 
 class CheckinScreen(Screen[Completed | None]):
