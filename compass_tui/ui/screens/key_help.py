@@ -99,6 +99,7 @@ A date can be a year (`2019`), a month (`May 2019`) or a day; a year heads its e
 | arrows, `n` / `e` / `d` | move on the board; add / edit / delete a card (delete asks) |
 | `K` `J` (or `shift+←` `shift+→`) | move a card earlier or later |
 | `space` / `P` | pin a card to the front, or unpin it |
+| `v` (board) | the card in full; an image card's picture, where the terminal can draw it |
 | `e`, `o`, `v` (narrative) | edit (`ctrl+o`: `$EDITOR`); draft an outline from data; versions |
 
 ## Writing

@@ -62,13 +62,13 @@ class BoardSection(Vertical):
     BINDINGS = [
         Binding("n", "add", "Add card", id="vision.add"),
         Binding("e", "edit", "Edit", id="vision.edit"),
+        Binding("v", "view", "View", id="vision.view",
+                tooltip="The card in full; an image card's picture where it can be drawn"),
         Binding("d", "delete", "Delete", id="vision.delete"),
         Binding("space,P", "pin", "Pin", id="vision.pin"),
         Binding("K,shift+left", "move(-1)", "Earlier", id="vision.earlier"),
         Binding("J,shift+right", "move(1)", "Later", id="vision.later"),
         Binding("p", "purpose", "Purpose", id="vision.purpose"),
-        Binding("v", "view", "View", id="vision.view",
-                tooltip="The card in full; an image card's picture where it can be drawn"),
     ]
 
     def compose(self) -> ComposeResult:
