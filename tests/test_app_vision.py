@@ -361,3 +361,18 @@ async def test_v_shows_a_card_in_full_and_an_image_card_with_its_picture(
         assert "not downloaded" in on_top(pilot, "card-view-picture-note")
         await pilot.press("escape")
         assert not isinstance(app.screen, CardViewScreen)
+
+
+async def test_no_picture_is_drawn_when_colour_is_off(repo: Repository, tmp_path: Path) -> None:
+    picture = tmp_path / "summit.png"
+    PILImage.new("RGB", (60, 30), (20, 120, 200)).save(picture)
+    vision(repo).add_card(CardInput(kind="image", image=str(picture), caption="The summit"))
+    app = make_app(repo)
+    app.no_color = True  # what NO_COLOR in the environment sets
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert not app.screen.query(".picture")
+        assert "NO_COLOR" in on_top(pilot, "card-view-picture-note")
+        assert "The summit" in on_top(pilot, "card-view-text")
