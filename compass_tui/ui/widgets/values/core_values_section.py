@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -23,6 +22,7 @@ from compass_tui.domain.values import (
 )
 from compass_tui.ui.screens.forms.value_form import ValueForm
 from compass_tui.ui.screens.rank_history import RankHistoryScreen
+from compass_tui.ui.widgets.latest_read import LatestRead
 from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def history_text(changes: list[RankChange]) -> str:
 
 
 @guard_actions
-class CoreValuesSection(Horizontal):
+class CoreValuesSection(LatestRead, Horizontal):
     app: CompassApp
 
     BINDINGS = [
@@ -87,27 +87,15 @@ class CoreValuesSection(Horizontal):
         self._values: dict[int, CoreValue] = {}
         self._alignment: dict[int, Alignment] = {}
         self._shown_lines: list[tuple[str | None, str]] = []
-        # Bumped by every read; a background read that finds it changed is stale.
-        self._generation = 0
         # Read ahead once start-up has painted, so the first visit draws at once.
-        self.set_timer(PREFETCH_DELAY, self._load)
+        self.set_timer(PREFETCH_DELAY, self.read_latest)
 
     def on_show(self) -> None:
         """Fresh on every visit (goals and tags change elsewhere), read off the event loop."""
-        self._load()
+        self.read_latest()
 
-    def _load(self) -> None:
-        self._generation += 1
-        self._read(self._generation)
-
-    @work(thread=True, exclusive=True, group="values-overview", exit_on_error=False)
-    def _read(self, generation: int) -> None:
-        overview = self.app.values.overview()
-        self.app.call_from_thread(self._apply_if_current, overview, generation)
-
-    def _apply_if_current(self, overview: ValuesOverview, generation: int) -> None:
-        if generation == self._generation:
-            self._apply(overview, None)
+    def _fetch(self) -> ValuesOverview:
+        return self.app.values.overview()
 
     @property
     def value_list(self) -> OptionList:
@@ -121,10 +109,10 @@ class CoreValuesSection(Horizontal):
 
     def refresh_list(self, select: int | None = None) -> None:
         """Read now (after a change made here), and show it."""
-        self._generation += 1
-        self._apply(self.app.values.overview(), select)
+        self.overtake_reads()
+        self._show_read(self.app.values.overview(), select)
 
-    def _apply(self, overview: ValuesOverview, select: int | None) -> None:
+    def _show_read(self, overview: ValuesOverview, select: int | None) -> None:
         self._alignment = {a.value_id: a for a in overview.alignment}
         self._values = {v.id: v for v in [*overview.active, *overview.retired]}
         options: list[Option] = []

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,6 +15,7 @@ from compass_tui.domain.vision import Card
 from compass_tui.ui.screens.card_view import CardViewScreen
 from compass_tui.ui.screens.forms.card_form import CardForm
 from compass_tui.ui.screens.forms.purpose_form import PurposeForm
+from compass_tui.ui.widgets.latest_read import LatestRead
 from compass_tui.ui.widgets.section_tools import confirm_then, guard_actions
 from compass_tui.ui.widgets.vision.card_box import PIN_MARK
 from compass_tui.ui.widgets.vision.card_grid import CardGrid
@@ -56,7 +56,7 @@ def card_name(card: Card) -> str:
 
 
 @guard_actions
-class BoardSection(Vertical):
+class BoardSection(LatestRead, Vertical):
     app: CompassApp
 
     BINDINGS = [
@@ -77,14 +77,12 @@ class BoardSection(Vertical):
 
     def on_mount(self) -> None:
         self._purpose = ""
-        # Bumped by every read; a background read that finds it changed is stale.
-        self._generation = 0
         # Read ahead once start-up has painted, so the first visit draws at once.
-        self.set_timer(PREFETCH_DELAY, self._load)
+        self.set_timer(PREFETCH_DELAY, self.read_latest)
 
     def on_show(self) -> None:
         """Fresh on every visit (an import or another window may have changed it)."""
-        self._load()
+        self.read_latest()
 
     @property
     def grid(self) -> CardGrid:
@@ -96,21 +94,13 @@ class BoardSection(Vertical):
     # -- reading ----------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
-        self._load(select)
+        self.read_latest(select)
 
-    def _load(self, select: int | None = None) -> None:
-        self._generation += 1
-        self._read(self._generation, select)
-
-    @work(thread=True, exclusive=True, group="vision-board", exit_on_error=False)
-    def _read(self, generation: int, select: int | None) -> None:
+    def _fetch(self) -> Board:
         vision = self.app.vision
-        board = Board(vision.purpose(), vision.cards())
-        self.app.call_from_thread(self._apply_if_current, board, generation, select)
+        return Board(vision.purpose(), vision.cards())
 
-    def _apply_if_current(self, board: Board, generation: int, select: int | None) -> None:
-        if generation != self._generation:
-            return
+    def _show_read(self, board: Board, select: int | None) -> None:
         if board.purpose != self._purpose:
             self._purpose = board.purpose
             self.query_one("#vision-purpose", Static).update(purpose_text(board.purpose))

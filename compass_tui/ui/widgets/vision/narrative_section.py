@@ -14,6 +14,7 @@ from textual.widgets import Markdown, Static
 from compass_tui.domain.vision import NarrativeVersion
 from compass_tui.ui.screens.narrative_editor import NarrativeEditorScreen
 from compass_tui.ui.screens.narrative_versions import NarrativeVersionsScreen
+from compass_tui.ui.widgets.latest_read import LatestRead
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -38,7 +39,7 @@ def version_line(version: NarrativeVersion | None) -> str:
     return f"Career narrative · saved {version.created_at:{WHEN_FORMAT}}{note}"
 
 
-class NarrativeSection(VerticalScroll):
+class NarrativeSection(LatestRead, VerticalScroll):
     app: CompassApp
 
     BINDINGS = [
@@ -53,7 +54,6 @@ class NarrativeSection(VerticalScroll):
 
     def on_mount(self) -> None:
         self.current: NarrativeVersion | None = None
-        self._generation = 0
 
     def on_show(self) -> None:
         self.reload()
@@ -64,17 +64,13 @@ class NarrativeSection(VerticalScroll):
     # -- reading ----------------------------------------------------------------
 
     def reload(self) -> None:
-        self._generation += 1
-        self._read(self._generation)
+        self.read_latest()
 
-    @work(thread=True, exclusive=True, group="vision-narrative", exit_on_error=False)
-    def _read(self, generation: int) -> None:
-        version = self.app.vision.narrative()
-        self.app.call_from_thread(self._apply_if_current, version, generation)
+    def _fetch(self) -> NarrativeVersion | None:
+        return self.app.vision.narrative()
 
-    def _apply_if_current(self, version: NarrativeVersion | None, generation: int) -> None:
-        if generation == self._generation:
-            self.show(version)
+    def _show_read(self, version: NarrativeVersion | None, _select: None) -> None:
+        self.show(version)
 
     def show(self, version: NarrativeVersion | None) -> None:
         if version == self.current and version is not None:
@@ -121,5 +117,5 @@ class NarrativeSection(VerticalScroll):
 
     def _changed(self, version: NarrativeVersion | None) -> None:
         if version is not None:
-            self._generation += 1  # a read begun before this change is stale
+            self.overtake_reads()  # a read begun before this change is stale
             self.show(version)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from compass_tui.domain.vision import GoalWhy
+from compass_tui.ui.widgets.latest_read import LatestRead
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -45,7 +45,7 @@ def why_text(whys: list[GoalWhy]) -> Text:
     return text
 
 
-class WhySection(VerticalScroll):
+class WhySection(LatestRead, VerticalScroll):
     """Read when shown, in a worker: goals and values change in other tabs."""
 
     app: CompassApp
@@ -54,7 +54,6 @@ class WhySection(VerticalScroll):
         yield Static(id="vision-why-text")
 
     def on_mount(self) -> None:
-        self._generation = 0
         self._shown: list[GoalWhy] | None = None
 
     def on_show(self) -> None:
@@ -64,15 +63,12 @@ class WhySection(VerticalScroll):
         self.focus()
 
     def reload(self) -> None:
-        self._generation += 1
-        self._read(self._generation)
+        self.read_latest()
 
-    @work(thread=True, exclusive=True, group="vision-why", exit_on_error=False)
-    def _read(self, generation: int) -> None:
-        whys = self.app.vision.goal_whys()
-        self.app.call_from_thread(self._apply_if_current, whys, generation)
+    def _fetch(self) -> list[GoalWhy]:
+        return self.app.vision.goal_whys()
 
-    def _apply_if_current(self, whys: list[GoalWhy], generation: int) -> None:
-        if generation == self._generation and whys != self._shown:
+    def _show_read(self, whys: list[GoalWhy], _select: None) -> None:
+        if whys != self._shown:
             self._shown = whys
             self.query_one("#vision-why-text", Static).update(why_text(whys))
