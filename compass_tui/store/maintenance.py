@@ -94,31 +94,31 @@ def looks_like_sqlite(path: Path) -> bool:
 class CheckReport:
     problems: list[str] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
+    tables: frozenset[str] = frozenset()
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def _read_only(db: Path, key: str | None) -> sqlite3.Connection:
-    return connect_file(f"file:{quote(str(db))}?mode=ro", key, uri=True, timeout=10)
-
-
-def _opens(db: Path, key: str | None) -> None:
-    """Refuse, in words, a file that is not a database (or not with this key)."""
-    if key is None:
-        if not looks_like_sqlite(db):
-            raise MaintenanceError(f"{db} is not a SQLite database")
-        return
+def _open_read_only(db: Path, key: str | None) -> sqlite3.Connection:
+    """A read-only connection; a file that is not a database (or not with this key) is
+    refused in words. With a key, opening costs a key derivation: open once per use."""
+    if key is None and not looks_like_sqlite(db):
+        raise MaintenanceError(f"{db} is not a SQLite database")
     try:
-        conn = _read_only(db, key)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
+        conn = connect_file(f"file:{quote(str(db))}?mode=ro", key, uri=True, timeout=10)
     except database_errors() as exc:
+        raise MaintenanceError(f"{db} cannot be opened ({exc})") from exc
+    if key is None:
+        return conn
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except database_errors() as exc:
+        conn.close()
         raise MaintenanceError(f"{db} does not open with this passphrase (or is not an "
                                "encrypted journal)") from exc
+    return conn
 
 
 def check_database(db: Path, key: str | None = None) -> CheckReport:
@@ -126,10 +126,10 @@ def check_database(db: Path, key: str | None = None) -> CheckReport:
     entries it indexes."""
     if not db.exists():
         raise MaintenanceError(f"no database at {db}")
-    _opens(db, key)
+    conn = _open_read_only(db, key)
     problems: list[str] = []
     facts: list[str] = []
-    conn = _read_only(db, key)
+    tables: set[str] = set()
     try:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if integrity == ["ok"]:
@@ -138,9 +138,9 @@ def check_database(db: Path, key: str | None = None) -> CheckReport:
             problems += [f"Integrity: {line}" for line in integrity[:20]]
         dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
         if dangling:
-            tables = sorted({row[0] for row in dangling})
+            where = sorted({row[0] for row in dangling})
             problems.append(f"{len(dangling)} rows point at rows that are gone "
-                            f"(in {', '.join(tables)}).")
+                            f"(in {', '.join(where)}).")
         else:
             facts.append("Every link between rows points at a row that exists.")
         tables = {row[0] for row in conn.execute(
@@ -164,7 +164,7 @@ def check_database(db: Path, key: str | None = None) -> CheckReport:
         problems.append(f"The file could not be read to the end: {exc}.")
     finally:
         conn.close()
-    return CheckReport(problems, facts)
+    return CheckReport(problems, facts, frozenset(tables))
 
 
 def _fts_matches_content(db: Path, key: str | None) -> bool:
@@ -207,20 +207,14 @@ def restore(backup: Path, db: Path, *, now: datetime | None = None,
     if not report.ok:
         raise MaintenanceError(f"{backup} is damaged ({report.problems[0]}); nothing was "
                                "changed")
-    conn = _read_only(backup, key)
-    try:
-        tables = {row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    finally:
-        conn.close()
-    if "alembic_version" not in tables or "entries" not in tables:
+    if not {"alembic_version", "entries"} <= report.tables:
         raise MaintenanceError(f"{backup} is not a compass-tui database; nothing was changed")
     if db.exists():
-        _opens(db, key)  # a journal this key cannot read is not replaced
+        _open_read_only(db, key).close()  # a journal this key cannot read is not replaced
     safety = (make_backup(db, "before-restore", keep=None, now=now, key=key)
               if db.exists() else None)
     db.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    source = _read_only(backup, key)
+    source = _open_read_only(backup, key)
     try:
         target = connect_file(db, key, timeout=10)
         try:
