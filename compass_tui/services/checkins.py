@@ -112,6 +112,7 @@ class CheckinService:
         self._clock = clock
         self.schedule = schedule or Schedule()
         self.goals = GoalsService(repo, clock)
+        self.vision = VisionService(repo, clock)
 
     # -- when -------------------------------------------------------------------------
 
@@ -180,15 +181,14 @@ class CheckinService:
         goals = [(goal, self.goals.tasks(goal.id) if "goals_update" in steps else [])
                  for goal in self.active_goals()] if needs_goals else []
         values = self._repo.values.active() if "values_rank" in steps else []
-        vision = VisionService(self._repo, self._clock)
-        purpose, whys = ((vision.purpose(), vision.goal_whys()) if "vision" in steps
-                         else ("", []))
+        purpose, whys = ((self.vision.purpose(), self.vision.goal_whys())
+                         if "vision" in steps else ("", []))
         return FormData(goals, values, self.affirmation(self.today()), purpose, whys)
 
     def affirmation(self, day: date) -> str:
         """The day's affirmation, from the vision board's affirmations and quotes when
         it has any (else the app's own): the same all day, another tomorrow."""
-        choices = VisionService(self._repo, self._clock).affirmations() or \
+        choices = self.vision.affirmations() or \
             self.template("morning").affirmations
         return choices[day.toordinal() % len(choices)] if choices else ""
 

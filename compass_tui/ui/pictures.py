@@ -78,6 +78,8 @@ def picture_module(app: App[object]) -> ModuleType | str:
     """
     if not images_installed():
         return f"Pictures are drawn when the images extra is installed: {EXTRA_HINT}"
+    if app.no_color:  # half blocks without colour draw nothing but stripes
+        return "Colour is off (NO_COLOR), so the picture is not drawn."
     name = "textual_image.widget"
     try:
         if name in sys.modules or app.is_headless:

@@ -67,9 +67,6 @@ class CardViewScreen(ModalScreen[None]):
         if source.path is None:
             self._say(source.reason)
             return
-        if self.app.no_color:  # half blocks without colour draw nothing but stripes
-            self._say("Colour is off (NO_COLOR), so the picture is not drawn.")
-            return
         module = pictures.picture_module(self.app)
         if isinstance(module, str):
             self._say(module)
