@@ -71,7 +71,8 @@ class App:
         os.close(self.fd)
 
 
-def test_kill_9_while_typing_loses_at_most_the_last_seconds(tmp_path: Path) -> None:
+def typing_a_new_entry(tmp_path: Path, words: str) -> tuple[Path, App]:
+    """A fresh journal, the app started on it, a new entry begun with `words` typed."""
     db = tmp_path / "compass.db"
     Repository.open(f"sqlite:///{db}").close()
     app = App(db, tmp_path)
@@ -79,17 +80,30 @@ def test_kill_9_while_typing_loses_at_most_the_last_seconds(tmp_path: Path) -> N
         app.wait_for("No entries yet")
         app.type("n")
         app.wait_for("First line")
-        app.type("Words typed before the crash")
+        app.type(words)
+    except BaseException:
+        app.kill(signal.SIGKILL)
+        raise
+    return db, app
+
+
+def draft_titles(db: Path) -> list[str]:
+    repo = Repository.open(f"sqlite:///{db}")
+    try:
+        return [d.title for d in repo.drafts.all()]
+    finally:
+        repo.close()
+
+
+def test_kill_9_while_typing_loses_at_most_the_last_seconds(tmp_path: Path) -> None:
+    db, app = typing_a_new_entry(tmp_path, "Words typed before the crash")
+    try:
         time.sleep(4.0)  # longer than the 3 s autosave
         app.type(" and a few after")  # these may be lost: seconds, not more
     finally:
         app.kill(signal.SIGKILL)
-    repo = Repository.open(f"sqlite:///{db}")
-    try:
-        [draft] = repo.drafts.all()
-        assert draft.title.startswith("Words typed before the crash")
-    finally:
-        repo.close()
+    [title] = draft_titles(db)
+    assert title.startswith("Words typed before the crash")
     again = App(db, tmp_path)
     try:
         again.wait_for("Unsaved draft found")
@@ -99,19 +113,9 @@ def test_kill_9_while_typing_loses_at_most_the_last_seconds(tmp_path: Path) -> N
 
 
 def test_sighup_while_typing_loses_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "compass.db"
-    Repository.open(f"sqlite:///{db}").close()
-    app = App(db, tmp_path)
+    db, app = typing_a_new_entry(tmp_path, "Every last word")
     try:
-        app.wait_for("No entries yet")
-        app.type("n")
-        app.wait_for("First line")
-        app.type("Every last word")
         time.sleep(0.3)
     finally:
         app.kill(signal.SIGHUP)  # the SSH connection dropped
-    repo = Repository.open(f"sqlite:///{db}")
-    try:
-        assert [d.title for d in repo.drafts.all()] == ["Every last word"]
-    finally:
-        repo.close()
+    assert draft_titles(db) == ["Every last word"]
