@@ -199,6 +199,19 @@ def test_a_check_in_done_early_quiets_the_widget_until_the_next_one(repo: Reposi
         "Weekly check-in due"]
 
 
+def test_once_a_period_is_covered_the_strip_names_the_next_one(repo: Repository) -> None:
+    wednesday = datetime(2026, 12, 2, 18, 0)
+    service = CheckinService(repo, at(wednesday))
+    assert service.report().next_words() == "next: Weekly check-in, Sun 6 Dec"
+    service.complete(service.open_or_start("weekly").id, {})
+    assert service.report().next_words() == "next: Weekly check-in, Sun 13 Dec"
+    restarted = CheckinService(repo, at(wednesday + timedelta(hours=1)))
+    assert restarted.report().next_words() == "next: Weekly check-in, Sun 13 Dec"
+    restarted.complete(restarted.open_or_start("weekly").id, {})  # the week after, too
+    assert restarted.report().next_words() == "next: Weekly check-in, Sun 20 Dec"
+    assert restarted.history()[0].period_start == date(2026, 12, 7)
+
+
 def test_rituals_when_enabled(repo: Repository) -> None:
     schedule = Schedule.parse({"morning": "07:00", "evening": "off"})
     service = CheckinService(repo, fixed_clock, schedule)
