@@ -243,3 +243,41 @@ async def test_a_bad_schedule_is_said_in_the_form_and_not_saved(repo: Repository
         assert isinstance(app.screen, ScheduleForm)
         assert "missing from some months" in str(app.screen.query_one(".form-status").render())
     assert not schedule_path().exists()
+
+
+async def test_a_check_in_done_early_files_its_lesson_today_and_its_decisions_on_goals(
+        repo: Repository) -> None:
+    from tests.test_app_goals import shown
+    from tests.test_app_timeline import rows
+
+    december_2 = datetime(2026, 12, 2, 18, 0)
+    goals = GoalsService(repo, lambda: december_2)
+    paused = goals.create(GoalInput(title="Learn Go"))
+    adjusted = goals.create(GoalInput(title="Speak at meetups"))
+    app = CompassApp(repo, Settings(db_url=str(repo.engine.url)), clock=lambda: december_2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+k")  # nothing due: the history, where m starts one now
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CheckinScreen) and screen.checkin.kind == "monthly"
+        screen.query_one(f"#decision-{paused.id}").value = "pause"
+        screen.query_one(f"#note-{paused.id}", Input).value = "Until the move is over"
+        screen.query_one(f"#decision-{adjusted.id}").value = "adjust"
+        screen.query_one(f"#note-{adjusted.id}", Input).value = "Two talks, not five"
+        screen.query_one(".lesson-title", Input).value = "Ask for help sooner"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, CheckinScreen)
+        await pilot.press("4", "l")
+        await settle(pilot, rounds=3)
+        assert [r for r in rows(pilot) if "Ask for help sooner" in r] == [
+            "│ ✎ 2 Dec 2026  Ask for help sooner ·app"]
+        await pilot.press("3")
+        await settle(pilot, rounds=3)
+        assert "paused: Until the move is over" in shown(pilot, "goal-head")
+        await pilot.press("down")
+        await settle(pilot, rounds=3)
+        assert "note: Two talks, not five" in shown(pilot, "goal-head")
