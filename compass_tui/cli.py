@@ -191,6 +191,7 @@ def run_tui(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
+    from compass_tui.domain.dates import DateParseError
     from compass_tui.domain.errors import describe
     from compass_tui.services.journal import JournalService
 
@@ -205,7 +206,10 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         entry = JournalService(repo).capture(text)
     except ValidationError as exc:
-        raise CliError(describe(exc)) from exc
+        raise CliError(f"{describe(exc)}; nothing was written") from exc
+    except DateParseError as exc:
+        raise CliError(f"{exc}; nothing was written (to keep it as text, start with "
+                       "another word)") from exc
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     finally:
