@@ -154,6 +154,16 @@ def test_python_dash_m_runs_the_same_cli(db: Path) -> None:
     assert result.stdout.startswith("compass-tui ")
 
 
+def test_a_title_too_long_is_refused_with_its_length(db: Path) -> None:
+    result = compass("add", "x" * 5000, db=db)
+    assert result.returncode == 2
+    assert "5,000 characters long; at most 300" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert compass("add", "A short title. " + "x" * 5000, db=db).returncode == 0
+    [entry] = listed(db)
+    assert entry["title"] == "A short title." and len(entry["body"]) == 5000
+
+
 def test_a_word_that_is_no_date_stays_text(db: Path) -> None:
     assert compass("add", "Blursday: the week has no shape", db=db).returncode == 0
     [entry] = listed(db)

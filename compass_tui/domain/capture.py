@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from compass_tui.domain.dates import DateParseError, names_a_day, parse_when
+from compass_tui.domain.entries import TITLE_MAX
 from compass_tui.domain.impossible_days import impossible_day
 from compass_tui.domain.tags import extract_tags
 
@@ -62,5 +63,9 @@ def parse_capture(text: str, now: datetime) -> Capture:
     title, body = split_title(rest)
     if not title and not body:
         raise ValueError("nothing to write: the entry is empty")
+    if len(title) > TITLE_MAX:
+        raise ValueError(f"the first sentence becomes the title, and it is {len(title):,} "
+                         f"characters long; at most {TITLE_MAX} fit (end it sooner with "
+                         "a full stop)")
     return Capture(when=when or now.replace(second=0, microsecond=0), title=title, body=body,
                    tags=extract_tags(rest))
