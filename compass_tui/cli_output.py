@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from compass_tui.services.atomic import atomic_text_file
-
 FORCE_HELP = "replace what is already there without asking"
 
 
@@ -83,6 +81,8 @@ def claim_outputs(args: argparse.Namespace) -> None:
 @contextlib.contextmanager
 def output_file(output: Output) -> Iterator[TextIO]:
     """Written whole or not at all; a file that appeared meanwhile is left alone too."""
+    from compass_tui.services.atomic import atomic_text_file  # not paid by `compass due`
+
     try:
         with atomic_text_file(output.path, replace=output.replace) as out:
             yield out
