@@ -436,6 +436,7 @@ def run_backup(args: argparse.Namespace) -> int:
     source = sqlite_file_of(args)
     key = passphrase_of(args)
     name = timestamped_name(source, "backup")
+    named = False  # a file the user named, not one named by the clock
     if args.dest is None:
         dest = source.parent / "backups" / name
     else:
@@ -444,9 +445,12 @@ def run_backup(args: argparse.Namespace) -> int:
             dest = dest / name
         elif not dest.parent.is_dir():
             raise CliError(f"no such folder: {dest.parent}")
+        else:
+            named = True
     if dest.resolve() == source.resolve():
         raise CliError("the backup cannot replace the database it copies")
-    refuse_existing(dest, args.force)
+    if named:
+        refuse_existing(dest, args.force)
     try:
         backup_sqlite_file(source, dest, key)
     except (sqlite3.Error, OSError) as exc:
