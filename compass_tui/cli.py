@@ -15,6 +15,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from compass_tui import __version__
+from compass_tui.cli_output import (
+    OutputError,
+    add_force_option,
+    add_output_option,
+    claim_outputs,
+    may_replace,
+    output_file,
+    refuse_existing,
+)
 
 EXIT_BAD_INPUT = 2
 ENCRYPTED_ENV = "COMPASS_ENCRYPTED"
@@ -64,10 +73,12 @@ def build_parser() -> Parser:
 
     export = commands.add_parser("export", help="everything, as JSON or one Markdown document")
     export.add_argument("--format", choices=("json", "markdown"), default="json")
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help="write here (whole or not at all) instead of stdout")
-    export.add_argument("--split", metavar="DIR",
-                        help="markdown: one file per entry in this new folder")
+    where = export.add_mutually_exclusive_group()
+    add_output_option(export, "write here (whole or not at all) instead of stdout; an "
+                      "existing file is replaced only with --force or a yes", group=where)
+    where.add_argument("--split", metavar="DIR",
+                       help="markdown: one file per entry in this new or empty folder "
+                            "(with --force, into a folder that holds files)")
 
     imp = commands.add_parser("import", help="read an export, a jrnl journal or notes back in")
     imp.add_argument("file", help="the file to read ('-' for standard input; a folder for "
@@ -87,6 +98,7 @@ def build_parser() -> Parser:
     backup.add_argument("dest", nargs="?", help="file or folder (default: backups/ beside it)")
     backup.add_argument("--keep", type=int, metavar="N",
                         help="then keep only the newest N backups in that folder")
+    add_force_option(backup)
 
     restore = commands.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("file", help="the backup file")
@@ -105,8 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         handler = HANDLERS.get(args.command or "", run_tui)
+        claim_outputs(args)
         return handler(args)
-    except CliError as exc:
+    except (CliError, OutputError) as exc:
         print(f"compass: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -178,6 +191,7 @@ def run_tui(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
+    from compass_tui.domain.dates import DateParseError
     from compass_tui.domain.errors import describe
     from compass_tui.services.journal import JournalService
 
@@ -192,7 +206,10 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         entry = JournalService(repo).capture(text)
     except ValidationError as exc:
-        raise CliError(describe(exc)) from exc
+        raise CliError(f"{describe(exc)}; nothing was written") from exc
+    except DateParseError as exc:
+        raise CliError(f"{exc}; nothing was written (to keep it as text, start with "
+                       "another word)") from exc
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     finally:
@@ -235,7 +252,6 @@ def run_list(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from compass_tui.domain.schedule import ScheduleError
     from compass_tui.schedule_file import load_schedule
-    from compass_tui.services.atomic import atomic_text_file
     from compass_tui.services.export import ExportService
     from compass_tui.services.markdown_export import MarkdownExport
 
@@ -246,12 +262,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.split is not None:
         return run_split_export(args)
 
-    dest = Path(args.output).expanduser() if args.output else None
-    if dest is not None:
-        if dest.is_dir():
-            raise CliError(f"{dest} is a folder; name a file")
-        if not dest.parent.is_dir():
-            raise CliError(f"no such folder: {dest.parent}")
+    dest = args.output  # checked, and a replacement agreed to, before any work
     repo = open_repository(args)
     try:
         service = ExportService(repo, schedule=schedule)
@@ -262,19 +273,16 @@ def run_export(args: argparse.Namespace) -> int:
             else:
                 service.write_json(sys.stdout)
             return 0
-        try:
-            with atomic_text_file(dest) as out:
-                if args.format == "markdown":
-                    said = f"{markdown.write(out)} entries and everything else"
-                else:
-                    counts = service.write_json(out)
-                    said = (f"{counts.entries} entries, {counts.values} values, "
-                            f"{counts.goals} goals and {counts.timeline} timeline events")
-        except OSError as exc:
-            raise CliError(f"cannot write {dest}: {exc.strerror or exc}") from exc
+        with output_file(dest) as out:
+            if args.format == "markdown":
+                said = f"{markdown.write(out)} entries and everything else"
+            else:
+                counts = service.write_json(out)
+                said = (f"{counts.entries} entries, {counts.values} values, "
+                        f"{counts.goals} goals and {counts.timeline} timeline events")
     finally:
         repo.close()
-    print(f"Exported {said} to {dest}", file=sys.stderr)
+    print(f"Exported {said} to {dest.path}", file=sys.stderr)
     return 0
 
 
@@ -392,14 +400,21 @@ def run_due(args: argparse.Namespace) -> int:
 
 
 def run_split_export(args: argparse.Namespace) -> int:
-    from compass_tui.services.split_export import write_split
+    from compass_tui.services.split_export import holds_files, write_split
 
-    if args.format != "markdown" or args.output:
-        raise CliError("--split goes with --format markdown, without -o")
+    if args.format != "markdown":
+        raise CliError("--split goes with --format markdown")
     folder = Path(args.split).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"{folder} is a file; name a new or empty folder")
+    into = holds_files(folder)
+    if into and not may_replace(args.force, f"{folder} already holds files. Write into "
+                                "it, replacing files of the same name?"):
+        raise CliError(f"{folder} already holds files; nothing was written (name a new "
+                       "or empty folder, or add --force to write into it)")
     repo = open_repository(args)
     try:
-        count = write_split(repo, folder)
+        count = write_split(repo, folder, into_existing=into)
     except FileExistsError as exc:
         raise CliError(str(exc)) from exc
     except OSError as exc:
@@ -421,6 +436,7 @@ def run_backup(args: argparse.Namespace) -> int:
     source = sqlite_file_of(args)
     key = passphrase_of(args)
     name = timestamped_name(source, "backup")
+    named = False  # a file the user named, not one named by the clock
     if args.dest is None:
         dest = source.parent / "backups" / name
     else:
@@ -429,8 +445,12 @@ def run_backup(args: argparse.Namespace) -> int:
             dest = dest / name
         elif not dest.parent.is_dir():
             raise CliError(f"no such folder: {dest.parent}")
+        else:
+            named = True
     if dest.resolve() == source.resolve():
         raise CliError("the backup cannot replace the database it copies")
+    if named:
+        refuse_existing(dest, args.force)
     try:
         backup_sqlite_file(source, dest, key)
     except (sqlite3.Error, OSError) as exc:

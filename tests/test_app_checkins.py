@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Input, Markdown, Sparkline, Static, TextArea
+from textual.screen import Screen
+from textual.widgets import Input, Markdown, Static, TextArea
 
 from compass_tui.config import Settings
 from compass_tui.domain.entries import EntryQuery
@@ -37,6 +39,13 @@ async def start(pilot: Pilot) -> None:
     await pilot.press("ctrl+k")
     await settle(pilot)
     assert isinstance(pilot.app.screen, CheckinScreen)
+
+
+def drawn(screen: Screen, selector: str) -> str:
+    """The characters a widget puts on the screen, whatever kind of widget it is."""
+    widget = screen.query_one(selector)
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join("".join(segment.text for segment in line) for line in lines)
 
 
 def goal_with_measure(repo: Repository) -> tuple[int, int]:
@@ -217,7 +226,9 @@ async def test_history_shows_past_check_ins_trend_and_schedule(repo: Repository)
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CheckinsScreen)
-        assert screen.query_one("#trend-energy", Sparkline).data == [3.0]
+        # On the 1-5 scale: a 3 and a 4 are not both drawn as full bars.
+        energy, fulfilment = drawn(screen, "#trend-energy"), drawn(screen, "#trend-fulfilment")
+        assert energy.startswith("▅  3 last") and fulfilment.startswith("▆  4 last")
         assert "Weekly check-in: every Sunday" in str(
             screen.query_one("#checkins-schedule").render())
         assert "Shipped it" in screen.query_one("#checkins-text", Markdown).source
@@ -243,3 +254,41 @@ async def test_a_bad_schedule_is_said_in_the_form_and_not_saved(repo: Repository
         assert isinstance(app.screen, ScheduleForm)
         assert "missing from some months" in str(app.screen.query_one(".form-status").render())
     assert not schedule_path().exists()
+
+
+async def test_a_check_in_done_early_files_its_lesson_today_and_its_decisions_on_goals(
+        repo: Repository) -> None:
+    from tests.test_app_goals import shown
+    from tests.test_app_timeline import rows
+
+    december_2 = datetime(2026, 12, 2, 18, 0)
+    goals = GoalsService(repo, lambda: december_2)
+    paused = goals.create(GoalInput(title="Learn Go"))
+    adjusted = goals.create(GoalInput(title="Speak at meetups"))
+    app = CompassApp(repo, Settings(db_url=str(repo.engine.url)), clock=lambda: december_2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+k")  # nothing due: the history, where m starts one now
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CheckinScreen) and screen.checkin.kind == "monthly"
+        screen.query_one(f"#decision-{paused.id}").value = "pause"
+        screen.query_one(f"#note-{paused.id}", Input).value = "Until the move is over"
+        screen.query_one(f"#decision-{adjusted.id}").value = "adjust"
+        screen.query_one(f"#note-{adjusted.id}", Input).value = "Two talks, not five"
+        screen.query_one(".lesson-title", Input).value = "Ask for help sooner"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, CheckinScreen)
+        await pilot.press("4", "l")
+        await settle(pilot, rounds=3)
+        assert [r for r in rows(pilot) if "Ask for help sooner" in r] == [
+            "│ ✎ 2 Dec 2026  Ask for help sooner ·app"]
+        await pilot.press("3")
+        await settle(pilot, rounds=3)
+        assert "paused: Until the move is over" in shown(pilot, "goal-head")
+        await pilot.press("down")
+        await settle(pilot, rounds=3)
+        assert "note: Two talks, not five" in shown(pilot, "goal-head")

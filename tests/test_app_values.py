@@ -67,7 +67,7 @@ async def test_own_value_with_meaning_and_why(repo: Repository) -> None:
         await settle(pilot)
     [value] = repo.values.active()
     assert (value.name, value.meaning, value.why) == (
-        "Craft Beer", "Making small things well", "It keeps me honest")
+        "craft beer", "Making small things well", "It keeps me honest")  # as typed
 
 
 async def test_bad_input_is_answered_in_the_form_and_nothing_saved(repo: Repository) -> None:

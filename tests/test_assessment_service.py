@@ -93,3 +93,17 @@ def test_use_cases_reach_the_stores(repo: Repository, service: AssessmentService
                                         tags=["writing"]))
     passion = service.add_passion(PassionInput(kind="absorbs", text="Writing", tag="writing"))
     assert [s.id for s in service.passion_entries(passion.id)] == [saved.id]
+
+
+def test_a_personality_result_is_never_dated_in_the_future(repo: Repository) -> None:
+    service = AssessmentService(repo, fixed_clock)  # 15 Mar 2026
+    with pytest.raises(ValueError, match="2027-03-01 is still to come"):
+        service.add_personality(PersonalityInput(framework="MBTI", result="INTJ",
+                                                 taken_on=date(2027, 3, 1)))
+    assert repo.personality.list() == []
+    saved = service.add_personality(PersonalityInput(framework="MBTI", result="INTJ",
+                                                     taken_on=date(2026, 3, 15)))
+    with pytest.raises(ValueError, match="still to come"):
+        service.update_personality(saved.id, PersonalityInput(
+            framework="MBTI", result="INTJ", taken_on=date(2026, 3, 16)))
+    assert repo.personality.list()[0].taken_on == date(2026, 3, 15)

@@ -3,6 +3,7 @@ from datetime import datetime
 import pytest
 
 from compass_tui.domain.capture import parse_capture, split_date_prefix, split_title
+from compass_tui.domain.dates import DateParseError
 from compass_tui.domain.tags import extract_tags, invalid_tags, parse_tag_field
 
 NOW = datetime(2026, 3, 15, 14, 20)
@@ -41,6 +42,34 @@ def test_prefix_naming_no_day_is_text(text: str) -> None:
     when, rest = split_date_prefix(text, NOW)
     assert when is None
     assert rest == text
+
+
+@pytest.mark.parametrize(("text", "fault"), [
+    ("2026-02-30: Feb thirtieth", "February 2026 has 28 days"),
+    ("31/04/2026: x", "April 2026 has 30 days"),
+    ("04/31/2026: x", "April 2026 has 30 days"),
+    ("feb 30: x", "February 2026 has 28 days"),
+    ("Feb 29: not a leap year", "February 2026 has 28 days"),
+    ("30th of June 2026 9am: x", None),
+    ("June 31st: x", "June 2026 has 30 days"),
+    ("2026-13-01: x", "there is no month 13"),
+    ("2026-03-14 24:61: x", "24:61 is not a time of day"),
+    ("last monday 9:75am: x", "9:75am is not a time of day"),
+])
+def test_a_prefix_shaped_like_a_day_that_is_none_is_refused(text: str,
+                                                            fault: str | None) -> None:
+    if fault is None:
+        assert split_date_prefix(text, NOW)[0] == datetime(2026, 6, 30, 9, 0)
+        return
+    with pytest.raises(DateParseError, match=fault):
+        parse_capture(text, NOW)
+
+
+@pytest.mark.parametrize("text", ["Blursday: the week has no shape", "50/50: split it",
+                                  "24/7: on call again", "v1.2.3: released",
+                                  "Note: 2026-02-30 was a typo"])
+def test_words_and_numbers_that_are_no_day_stay_text(text: str) -> None:
+    assert split_date_prefix(text, NOW) == (None, text)
 
 
 @pytest.mark.parametrize(

@@ -117,6 +117,50 @@ def test_monthly_reranks_values_reviews_goals_and_adds_a_lesson(
     assert service.report().lines() == []
 
 
+def test_what_a_review_decides_is_kept_on_the_goal(repo: Repository) -> None:
+    service = CheckinService(repo, at(datetime(2026, 12, 2, 18, 0)))
+    goals = GoalsService(repo, at(datetime(2026, 12, 2, 18, 0)))
+    paused = goals.create(GoalInput(title="Learn Go"))
+    dropped = goals.create(GoalInput(title="Become a manager"))
+    adjusted = goals.create(GoalInput(title="Speak at meetups"))
+    kept = goals.create(GoalInput(title="Run", status_reason="after the knee healed"))
+    done = service.complete(service.open_or_start("monthly").id, {"review": {
+        str(paused.id): {"decision": "pause", "note": "Until the move is over"},
+        str(dropped.id): {"decision": "abandon", "note": "The craft matters more"},
+        str(adjusted.id): {"decision": "adjust", "note": "Two talks, not five"},
+        str(kept.id): {"decision": "keep", "note": "going well"}}})
+    assert [(g.status, g.status_reason) for g in map(goals.get, (
+        paused.id, dropped.id, adjusted.id, kept.id))] == [
+        ("paused", "Until the move is over"), ("abandoned", "The craft matters more"),
+        ("active", "Two talks, not five"), ("active", "after the knee healed")]
+    assert "“Speak at meetups” adjusted: Two talks, not five" in done.changes
+    assert "“Learn Go” paused: Until the move is over" in done.changes
+
+
+def test_a_lesson_is_dated_the_day_learned_and_shows_wherever_lessons_do(
+        repo: Repository) -> None:
+    import io
+
+    from compass_tui.services.markdown_export import MarkdownExport
+    from compass_tui.services.timeline import TimelineService
+    from compass_tui.services.vision import VisionService
+
+    december_2 = at(datetime(2026, 12, 2, 18, 0))
+    service = CheckinService(repo, december_2)
+    checkin = service.open_or_start("monthly")  # done early: the period ends 31 Dec
+    assert checkin.period_end == date(2026, 12, 31)
+    service.complete(checkin.id, {"lesson": {"title": "Ask for help sooner", "text": ""}})
+    [lesson] = TimelineService(repo, december_2).lessons()
+    assert (lesson.title, lesson.lesson, lesson.occurred_on) == (
+        "Ask for help sooner", "Ask for help sooner", date(2026, 12, 2))
+    out = io.StringIO()
+    MarkdownExport(repo, december_2).write(out)
+    learned = out.getvalue().split("## Lessons learned", 1)[1]
+    assert "- Ask for help sooner (2 Dec 2026, Ask for help sooner)" in learned
+    outline = VisionService(repo, december_2).draft_outline()
+    assert "- Ask for help sooner" in outline.split("## What it taught me", 1)[1]
+
+
 def test_bad_ratings_and_measures_are_refused_with_nothing_changed(
         repo: Repository, service: CheckinService) -> None:
     goals = GoalsService(repo, fixed_clock)
@@ -197,6 +241,19 @@ def test_a_check_in_done_early_quiets_the_widget_until_the_next_one(repo: Reposi
     assert CheckinService(repo, at(datetime(2026, 3, 22, 9))).report().lines() == []
     assert CheckinService(repo, at(datetime(2026, 3, 29, 9))).report().lines() == [
         "Weekly check-in due"]
+
+
+def test_once_a_period_is_covered_the_strip_names_the_next_one(repo: Repository) -> None:
+    wednesday = datetime(2026, 12, 2, 18, 0)
+    service = CheckinService(repo, at(wednesday))
+    assert service.report().next_words() == "next: Weekly check-in, Sun 6 Dec"
+    service.complete(service.open_or_start("weekly").id, {})
+    assert service.report().next_words() == "next: Weekly check-in, Sun 13 Dec"
+    restarted = CheckinService(repo, at(wednesday + timedelta(hours=1)))
+    assert restarted.report().next_words() == "next: Weekly check-in, Sun 13 Dec"
+    restarted.complete(restarted.open_or_start("weekly").id, {})  # the week after, too
+    assert restarted.report().next_words() == "next: Weekly check-in, Sun 20 Dec"
+    assert restarted.history()[0].period_start == date(2026, 12, 7)
 
 
 def test_rituals_when_enabled(repo: Repository) -> None:

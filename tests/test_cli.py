@@ -102,6 +102,12 @@ def test_default_database_lives_in_the_user_data_dir(tmp_path: Path) -> None:
         (("list", "-n", "0"), "positive"),
         (("frobnicate",), "invalid choice"),
         (("add", "yesterday:"), "empty"),
+        (("add", "2026-02-30: Feb thirtieth"), "February 2026 has 28 days"),
+        (("add", "31/04/2026: April thirty-first"), "April 2026 has 30 days"),
+        (("add", "feb 30: A day too many"), "February"),
+        (("add", "2026-13-01: Month thirteen"), "there is no month 13"),
+        (("add", "2026-03-14 24:61: Late"), "24:61 is not a time of day"),
+        (("add", "yesterday 25:00: Later"), "25:00 is not a time of day"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_nothing_written(db: Path, args: tuple[str, ...],
@@ -146,6 +152,22 @@ def test_python_dash_m_runs_the_same_cli(db: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.startswith("compass-tui ")
+
+
+def test_a_title_too_long_is_refused_with_its_length(db: Path) -> None:
+    result = compass("add", "x" * 5000, db=db)
+    assert result.returncode == 2
+    assert "5,000 characters long; at most 300" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert compass("add", "A short title. " + "x" * 5000, db=db).returncode == 0
+    [entry] = listed(db)
+    assert entry["title"] == "A short title." and len(entry["body"]) == 5000
+
+
+def test_a_word_that_is_no_date_stays_text(db: Path) -> None:
+    assert compass("add", "Blursday: the week has no shape", db=db).returncode == 0
+    [entry] = listed(db)
+    assert entry["title"] == "Blursday: the week has no shape"
 
 
 def test_large_n_and_month_only_prefix(db: Path) -> None:

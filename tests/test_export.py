@@ -140,6 +140,17 @@ def test_markdown_export_reads_as_one_document(repo: Repository) -> None:
         assert part in text, part
 
 
+def test_markdown_timeline_has_one_bullet_per_event(repo: Repository) -> None:
+    from compass_tui.services.markdown_export import MarkdownExport
+
+    repo.timeline.add_event(occurred_on=date(2026, 12, 2), title="New top value: Growth",
+                            kind="other", source="ranking", now=datetime(2026, 12, 2, 9))
+    out = io.StringIO()
+    MarkdownExport(repo, fixed_clock).write(out)
+    assert "\n- **2 Dec 2026** New top value: Growth _(other)_\n" in out.getvalue()
+    assert "- •" not in out.getvalue()
+
+
 def test_split_export_writes_one_private_file_per_entry(repo: Repository,
                                                         tmp_path: Path) -> None:
     from compass_tui.services.split_export import write_split

@@ -201,3 +201,17 @@ def test_unreadable_inputs_are_one_line(db: Path, tmp_path: Path) -> None:
     assert_one_line_refusal(compass("import", "-", "--format", "markdown", db=db),
                             "not standard input")
     assert not db.exists()
+
+
+def test_a_long_title_from_elsewhere_is_imported_and_read_back_whole(db: Path,
+                                                                     tmp_path: Path) -> None:
+    """The cap on a title is for typing; what another journal holds comes in whole."""
+    title = "A jrnl entry whose first sentence never ends " * 20
+    source = tmp_path / "jrnl.json"
+    source.write_text(json.dumps({"tags": {}, "entries": [
+        {"title": title.strip(), "body": "", "date": "2024-05-01", "time": "09:00",
+         "tags": [], "starred": False}]}))
+    result = compass("import", str(source), "--format", "jrnl", db=db)
+    assert result.returncode == 0, result.stderr
+    [entry] = listed(db)
+    assert entry["title"] == title.strip() and len(entry["title"]) > 300

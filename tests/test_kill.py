@@ -28,14 +28,15 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="needs a Linux p
 
 
 class App:
-    """The real `compass` on a pty; its output kept, escape sequences stripped on read."""
+    """The real `compass` on a pty (the app, or a command when `args` are given); its
+    output kept, escape sequences stripped on read."""
 
-    def __init__(self, db: Path, home: Path) -> None:
+    def __init__(self, db: Path, home: Path, *args: str) -> None:
         env = {**os.environ, "COMPASS_DB": str(db), "TERM": "xterm-256color",
                "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
         pid, fd = pty.fork()
         if pid == 0:
-            os.execvpe(COMMAND[0], COMMAND, env)
+            os.execvpe(COMMAND[0], [*COMMAND, *args], env)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         self.output = bytearray()
@@ -64,6 +65,19 @@ class App:
         for char in text:
             os.write(self.fd, char.encode())
             time.sleep(0.02)
+
+    def exit_code(self, timeout: float = 30.0) -> int:
+        """Wait for the process to end by itself; its exit code."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self._reader.join(timeout=5)
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.05)
+        self.kill(signal.SIGKILL)
+        raise AssertionError("the command did not end")
 
     def kill(self, sig: int) -> None:
         os.kill(self.pid, sig)

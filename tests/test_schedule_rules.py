@@ -51,6 +51,15 @@ def test_done_this_week_means_nothing_due_until_next_sunday() -> None:
     assert next_on(DEFAULT, weekly, SUNDAY) == date(2026, 3, 22)
 
 
+def test_the_next_day_named_is_one_no_check_in_covers_yet() -> None:
+    wednesday = date(2026, 12, 2)
+    done_early = state("weekly", wednesday, covered=date(2026, 12, 6))
+    assert next_on(DEFAULT, done_early, wednesday) == date(2026, 12, 13)
+    monthly = state("monthly", wednesday, covered=date(2026, 12, 31))
+    assert next_on(DEFAULT, monthly, wednesday) == date(2027, 1, 31)
+    assert next_on(DEFAULT, state("weekly", wednesday), wednesday) == date(2026, 12, 6)
+
+
 @pytest.mark.parametrize(("today", "last_day"), [
     (date(2026, 2, 28), date(2026, 2, 28)),  # 28 days
     (date(2028, 2, 29), date(2028, 2, 29)),  # leap year: 29

@@ -128,6 +128,14 @@ class PersonalityInput(BaseModel):
         return required_text(result, "the result")
 
 
+def taken_on_fault(taken_on: date | None, today: date) -> str | None:
+    """A result is dated the day the test was taken: never a day still to come."""
+    if taken_on is not None and taken_on > today:
+        return (f"taken on: {taken_on.isoformat()} is still to come; give the day you "
+                "took the test")
+    return None
+
+
 class PersonalityResult(PersonalityInput):
     model_config = ConfigDict(from_attributes=True)
 

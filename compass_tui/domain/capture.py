@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from compass_tui.domain.dates import DateParseError, names_a_day, parse_when
+from compass_tui.domain.entries import TITLE_MAX
+from compass_tui.domain.impossible_days import impossible_day
 from compass_tui.domain.tags import extract_tags
 
 # A date prefix ends at a colon followed by whitespace or the end ("9:30am: ..."
@@ -25,19 +27,24 @@ class Capture:
 
 
 def split_date_prefix(text: str, now: datetime) -> tuple[datetime | None, str]:
-    """Return (date, rest) when text starts with a date and a colon, else (None, text)."""
+    """Return (date, rest) when text starts with a date and a colon, else (None, text).
+
+    A prefix shaped like a day that is none ("2026-02-30:", "feb 30:") raises
+    DateParseError rather than being filed today with the mistake in its title; a
+    word that is no date ("Blursday:") stays text.
+    """
     for match in _PREFIX_COLON.finditer(text):
         prefix = text[: match.start()].strip()
         if not prefix or len(prefix.split()) > _MAX_PREFIX_WORDS:
             break
         # "May: the offsite moved" or "2024: year in review" name no day: text, not a date.
-        if not names_a_day(prefix, now):
-            continue
         try:
-            when = parse_when(prefix, now)
+            if names_a_day(prefix, now):
+                return parse_when(prefix, now), text[match.end() :].strip()
         except DateParseError:
-            continue
-        return when, text[match.end() :].strip()
+            pass
+        if fault := impossible_day(prefix, now):
+            raise DateParseError(f"{prefix!r} looks like a date but is not one: {fault}")
     return None, text
 
 
@@ -56,5 +63,9 @@ def parse_capture(text: str, now: datetime) -> Capture:
     title, body = split_title(rest)
     if not title and not body:
         raise ValueError("nothing to write: the entry is empty")
+    if len(title) > TITLE_MAX:
+        raise ValueError(f"the first sentence becomes the title, and it is {len(title):,} "
+                         f"characters long; at most {TITLE_MAX} fit (end it sooner with "
+                         "a full stop)")
     return Capture(when=when or now.replace(second=0, microsecond=0), title=title, body=body,
                    tags=extract_tags(rest))

@@ -56,7 +56,7 @@ def _split_time(text: str) -> tuple[str, time | None]:
     return head, time(hour, minute)
 
 
-def _relative_day(phrase: str, today: date) -> date | None:
+def relative_day(phrase: str, today: date) -> date | None:
     """Days named relative to today; None when the phrase is not one of them."""
     words = phrase.lower().split()
     if words in (["today"], ["now"]):
@@ -104,7 +104,7 @@ def names_a_day(phrase: str, now: datetime) -> bool:
     """
     head, _clock = _split_time(" ".join(phrase.strip().split()))
     try:
-        if not head or _relative_day(head, now.date()) is not None:
+        if not head or relative_day(head, now.date()) is not None:
             return True
     except (ValueError, OverflowError):
         return False
@@ -127,7 +127,7 @@ def parse_when(text: str, now: datetime) -> datetime:
     if not head:  # only a time: today at that time
         return datetime.combine(now.date(), clock or DEFAULT_TIME)
     try:
-        day = _relative_day(head, now.date())
+        day = relative_day(head, now.date())
     except (ValueError, OverflowError) as exc:  # "999999999 days ago"
         raise DateParseError(f"not a date: {text!r}") from exc
     if day is not None:

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from compass_tui.domain.tags import unique_tags
 
 Rating = int | None
+TITLE_MAX = 300  # a title is a line; the rest belongs in the text
+
+
+def capped_title(title: str) -> str:
+    if len(title) > TITLE_MAX:
+        raise ValueError(f"{len(title):,} characters long; at most {TITLE_MAX} fit "
+                         "(put the rest in the text)")
+    return title
 # Energy and fulfilment, 1 (low) to 5, as the choices a menu offers.
 RATING_CHOICES: list[tuple[str, int]] = [(str(n), n) for n in range(1, 6)]
 
@@ -17,7 +33,7 @@ class EntryInput(BaseModel):
     """What a user writes; validated before anything reaches the database."""
 
     entry_date: datetime
-    title: str = ""
+    title: Annotated[str, AfterValidator(capped_title)] = ""
     body: str = ""
     tags: list[str] = Field(default_factory=list)
     starred: bool = False
@@ -40,6 +56,8 @@ class EntryInput(BaseModel):
 class Entry(EntryInput):
     model_config = ConfigDict(from_attributes=True)
 
+    # What is stored is read back whole, even a longer title from an import.
+    title: str = ""
     id: int
     version: int = 1
     created_at: datetime

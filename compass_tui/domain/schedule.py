@@ -313,11 +313,13 @@ def period_start_before(kind: Kind, day: date) -> date:
 
 
 def next_on(schedule: Schedule, state: KindState, today: date) -> date | None:
-    """The next day the kind falls on after today (for "next: Sun 29 Nov")."""
+    """The next day the kind falls on after today that no check-in covers yet (for
+    "next: Sun 29 Nov"): after one done early, the one after it."""
     rule = schedule.rule(state.kind, min(state.started_on, today))
     if rule is None:
         return None
-    found = rule.after(datetime.combine(today, time()), inc=False)
+    after = max(today, state.covered_until or today)
+    found = rule.after(datetime.combine(after, time()), inc=False)
     return found.date() if found is not None else None
 
 

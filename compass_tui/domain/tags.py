@@ -50,3 +50,9 @@ def parse_tag_field(text: str) -> list[str]:
 def invalid_tags(text: str) -> list[str]:
     """Words of the tag field that cannot be tags (for a message, not to drop silently)."""
     return [word for word in split_tag_field(text) if not is_valid_tag(normalise_tag(word))]
+
+
+def tags_not_in(text: str, tags: Iterable[str]) -> list[str]:
+    """The tags `text` does not already show as @words (so a line never says one twice)."""
+    shown = set(extract_tags(text))
+    return [tag for tag in tags if normalise_tag(tag) not in shown]

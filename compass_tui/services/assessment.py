@@ -18,6 +18,7 @@ from compass_tui.domain.assessment import (
     SkillInput,
     SwotInput,
     SwotItem,
+    taken_on_fault,
 )
 from compass_tui.domain.entries import EntrySummary
 from compass_tui.services.clock import Clock, system_clock
@@ -127,10 +128,16 @@ class AssessmentService:
         return self._personality.list()
 
     def add_personality(self, data: PersonalityInput) -> PersonalityResult:
+        self._check_taken_on(data)
         return self._personality.add(data)
 
     def update_personality(self, result_id: int, data: PersonalityInput) -> PersonalityResult:
+        self._check_taken_on(data)
         return self._personality.update(result_id, data)
+
+    def _check_taken_on(self, data: PersonalityInput) -> None:
+        if fault := taken_on_fault(data.taken_on, self.clock().date()):
+            raise ValueError(fault)
 
     def delete_personality(self, result_id: int) -> None:
         self._personality.delete(result_id)

@@ -356,21 +356,26 @@ class CheckinService:
                 raise CheckinError(f"Say why you are letting go of “{goal.title}”")
             lines.append(f"- **{goal.title}**: {names[decision].split(' (')[0].lower()}"
                          + (f": {note}" if note else ""))
-            if decision in ("pause", "abandon") and goal.status != (
-                    "paused" if decision == "pause" else "abandoned"):
-                plans.append(self._set_status(goal, decision, note))
+            if decision in ("pause", "abandon") or (decision == "adjust" and note):
+                plans.append(self._decide(goal, decision, note))
         return plans, "\n".join(lines)
 
-    def _set_status(self, goal: Goal, decision: str, note: str) -> Callable[[], str | None]:
-        status = "paused" if decision == "pause" else "abandoned"
+    def _decide(self, goal: Goal, decision: str, note: str) -> Callable[[], str | None]:
+        """The decision on the goal itself, its reason (or how it changes) in
+        status_reason, where the Goals tab and the goal form read it."""
+        status = {"pause": "paused", "abandon": "abandoned"}.get(decision)
 
         def apply() -> str | None:
             fresh = self.goals.get(goal.id)
             if fresh is None:
                 return None
-            reason = note if status == "abandoned" else fresh.status_reason
-            self.goals.update(goal.id, _goal_input(fresh, status=status, status_reason=reason))
-            return f"“{goal.title}” {status}"
+            reason = note or fresh.status_reason
+            if (fresh.status, fresh.status_reason) == (status or fresh.status, reason):
+                return None
+            self.goals.update(goal.id, _goal_input(fresh, status=status or fresh.status,
+                                                   status_reason=reason))
+            said = f"“{goal.title}” {status or 'adjusted'}"
+            return said + (f": {note}" if note else "")
         return apply
 
     def _lesson(self, value: dict[str, Any], checkin: Checkin
@@ -380,10 +385,14 @@ class CheckinService:
         if not title and not text:
             return [], ""
         title = title or text.splitlines()[0][:120]
+        # The lesson is what was written: the longer text, or the few words alone.
+        lesson = text or title
 
         def apply() -> str | None:
+            # Dated the day it was learned, not the end of the period (a check-in done
+            # early would put it in the future).
             self._repo.timeline.add_event(
-                occurred_on=checkin.period_end, title=title, kind="learning", lesson=text,
+                occurred_on=self.today(), title=title, kind="learning", lesson=lesson,
                 source="checkin", source_id=checkin.id, now=self._clock())
             return f"lesson “{title}” added to the timeline"
         return [apply], f"**{title}**" + (f"\n\n{text}" if text else "")

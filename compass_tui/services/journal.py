@@ -99,7 +99,8 @@ class JournalService:
                 starred=draft.starred, energy=draft.energy, fulfilment=draft.fulfilment,
             )
         except ValidationError as exc:
-            raise FormError(describe(exc)) from exc
+            where = exc.errors()[0].get("loc", ())
+            raise FormError(describe(exc), "title" if where == ("title",) else None) from exc
 
     def save_draft(self, draft: Draft, opened: Entry | None) -> SaveOutcome:
         """Save what the editor holds; never overwrites a change made elsewhere.

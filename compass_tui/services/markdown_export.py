@@ -110,8 +110,10 @@ class MarkdownExport:
                 year = event.occurred_on.year
                 out.write(f"### {year}\n\n")
             when = PartialDate.of(event.occurred_on, event.precision).label()
-            out.write(f"- {KIND_SYMBOLS.get(event.kind, '•')} **{when}** {event.title} "
-                      f"_({event.kind})_\n")
+            # The list's own bullet is enough where the kind's symbol is a bullet too.
+            symbol = KIND_SYMBOLS.get(event.kind, "")
+            mark = f"{symbol} " if symbol and symbol != "•" else ""
+            out.write(f"- {mark}**{when}** {event.title} _({event.kind})_\n")
             if event.what:
                 out.write(f"  {event.what}\n")
             if event.lesson:

@@ -1,8 +1,9 @@
 """One Markdown file per entry, for a notes app such as Obsidian: named by date and
 title, with front matter (date and time, tags, star, ratings) and the body as written.
 
-The folder is written whole or not at all: into a temporary folder beside it,
-renamed into place at the end.
+A new folder is written whole or not at all: into a temporary folder beside it,
+renamed into place at the end. Into a folder that already holds files (only when the
+user says so) every file is written first, then each is moved over its namesake.
 """
 
 from __future__ import annotations
@@ -51,30 +52,48 @@ def front_matter(entry: Entry) -> str:
     return "\n".join([*lines, "---", ""])
 
 
-def write_split(repo: Repository, folder: Path) -> int:
-    """Every entry as its own file in `folder`, which must not exist yet or be empty.
-    Returns how many files were written."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+def holds_files(folder: Path) -> bool:
+    return folder.is_dir() and any(folder.iterdir())
+
+
+def write_split(repo: Repository, folder: Path, *, into_existing: bool = False) -> int:
+    """Every entry as its own file in `folder`, which must not exist yet or be empty,
+    unless `into_existing`: then files of the same names are replaced and the others
+    are left as they are. Returns how many files were written."""
+    if folder.exists() and not folder.is_dir():
+        raise FileExistsError(f"{folder} is a file; name a new or empty folder")
+    if holds_files(folder) and not into_existing:
         raise FileExistsError(f"{folder} already holds files; name a new or empty folder")
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
     try:
-        taken: set[str] = set()
-        count = 0
-        for entry in repo.entries.iter_all():
-            path = staging / file_name(entry, taken)
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                out.write(front_matter(entry))
-                out.write(f"\n# {entry.title}\n\n")
-                if entry.body.strip():
-                    out.write(entry.body.rstrip() + "\n")
-            count += 1
-        os.chmod(staging, 0o700)
-        if folder.exists():
-            folder.rmdir()  # empty, checked above
-        os.replace(staging, folder)
+        count = _write_files(repo, staging)
+        if into_existing and folder.is_dir():
+            # Every file is complete before the first one replaces anything.
+            for path in sorted(staging.iterdir()):
+                os.replace(path, folder / path.name)
+            staging.rmdir()
+        else:
+            os.chmod(staging, 0o700)
+            if folder.exists():
+                folder.rmdir()  # empty, checked above (fails if no longer: nothing mixed)
+            os.replace(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return count
+
+
+def _write_files(repo: Repository, staging: Path) -> int:
+    taken: set[str] = set()
+    count = 0
+    for entry in repo.entries.iter_all():
+        path = staging / file_name(entry, taken)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(front_matter(entry))
+            out.write(f"\n# {entry.title}\n\n")
+            if entry.body.strip():
+                out.write(entry.body.rstrip() + "\n")
+        count += 1
     return count

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from compass_tui.domain.entries import EntrySummary
+from compass_tui.domain.tags import tags_not_in
 
 STAR = "★ "
 NO_STAR = "  "
@@ -26,6 +27,6 @@ def summary_line(entry: EntrySummary, date_format: str) -> Text:
     line.append(STAR if entry.starred else NO_STAR, style=STAR_STYLE)
     line.append(entry.entry_date.strftime(date_format), style="dim")
     line.append(title_of(entry.title))
-    if entry.tags:
-        line.append("  " + tags_label(entry.tags), style=TAG_STYLE)
+    if more := tags_not_in(entry.title, entry.tags):
+        line.append("  " + tags_label(more), style=TAG_STYLE)
     return line

@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, Markdown, OptionList, Sparkline, Static
+from textual.widgets import Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from compass_tui.domain.checkins import Checkin, period_words
 from compass_tui.domain.schedule import KINDS, LABELS, Schedule
 from compass_tui.ui.screens.forms.schedule_form import ScheduleForm
+from compass_tui.ui.widgets.checkin.rating_trend import RatingTrend
 from compass_tui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -58,10 +59,10 @@ class CheckinsScreen(ModalScreen[None]):
             yield Static(id="checkins-schedule")
             with Horizontal(classes="trend-row"):
                 yield Label("Energy", classes="trend-label")
-                yield Sparkline([], id="trend-energy")
+                yield RatingTrend(id="trend-energy")
             with Horizontal(classes="trend-row"):
                 yield Label("Fulfilment", classes="trend-label")
-                yield Sparkline([], id="trend-fulfilment")
+                yield RatingTrend(id="trend-fulfilment")
             with Horizontal(id="checkins-body"):
                 yield OptionList(id="checkins-list")
                 with VerticalScroll(id="checkins-reading"):
@@ -86,10 +87,8 @@ class CheckinsScreen(ModalScreen[None]):
 
     def _show(self, history: list[Checkin], trend: list[Checkin]) -> None:
         self._checkins = history
-        self.query_one("#trend-energy", Sparkline).data = [
-            float(c.energy or 0) for c in trend]
-        self.query_one("#trend-fulfilment", Sparkline).data = [
-            float(c.fulfilment or 0) for c in trend]
+        self.query_one("#trend-energy", RatingTrend).show([c.energy for c in trend])
+        self.query_one("#trend-fulfilment", RatingTrend).show([c.fulfilment for c in trend])
         options = self.query_one("#checkins-list", OptionList)
         options.clear_options()
         options.add_options(Option(Content(list_line(c)), id=str(c.id)) for c in history)

@@ -8,7 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select
 
-from compass_tui.domain.assessment import FRAMEWORKS, PersonalityInput, PersonalityResult
+from compass_tui.domain.assessment import (
+    FRAMEWORKS,
+    PersonalityInput,
+    PersonalityResult,
+    taken_on_fault,
+)
 from compass_tui.domain.dates import DateParseError, parse_day_or_start
 from compass_tui.ui.screens.forms.form_screen import FormScreen
 
@@ -61,10 +66,14 @@ class PersonalityForm(FormScreen[PersonalityResult]):
         if not text:
             return None
         try:
-            return parse_day_or_start(text, self.app.clock())
+            day = parse_day_or_start(text, self.app.clock())
         except DateParseError as exc:
             self.query_one("#personality-date").focus()  # straight to what needs fixing
             raise ValueError(f"taken on: {exc} (try 2024-05-01)") from exc
+        if fault := taken_on_fault(day, self.app.clock().date()):
+            self.query_one("#personality-date").focus()
+            raise ValueError(fault)
+        return day
 
     def save(self) -> PersonalityResult:
         data = PersonalityInput(

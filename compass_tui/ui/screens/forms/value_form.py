@@ -69,7 +69,8 @@ class ValueForm(FormScreen[CoreValue]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "value-filter":
             self._fill_catalogue(event.value)
-            self.query_one("#value-name", Input).value = event.value.strip().title()
+            # The name as typed: "Craftsmanship of conversations" stays so.
+            self.query_one("#value-name", Input).value = event.value.strip()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "value-filter":

@@ -90,7 +90,9 @@ def head_text(facts: GoalFacts) -> Text:
         text.append(f"due {goal.due_date.isoformat()} ({when_phrase(goal.due_date, today)})",
                     style=OVERDUE_STYLE if late else "")
     if goal.status_reason:
-        text.append(f"\n{goal.status}: {goal.status_reason}", style="italic")
+        # On an active goal it says how a check-in adjusted it.
+        label = "note" if goal.status == "active" else goal.status
+        text.append(f"\n{label}: {goal.status_reason}", style="italic")
     if facts.parent_title:
         text.append("\npart of: ", style="dim")
         text.append(facts.parent_title)
