@@ -48,7 +48,10 @@ from compass_tui.ui.screens.timeline_tab import TimelineTab
 from compass_tui.ui.screens.values_tab import ValuesTab
 from compass_tui.ui.screens.vision_tab import VisionTab
 from compass_tui.ui.widgets.key_bar import KeyBar
+from compass_tui.ui.widgets.list_ends import stop_lists_at_ends
 from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
+
+stop_lists_at_ends()
 
 TABS = ("journal", "values", "goals", "timeline", "vision")
 STYLES = resource_dir("styles")

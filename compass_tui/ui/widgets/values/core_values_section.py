@@ -213,11 +213,19 @@ class CoreValuesSection(LatestRead, Horizontal):
         if value.rank is None:
             self.app.values.restore(value.id)
             self.app.notify(f"{value.name} is back in the ranking, at the bottom.", timeout=3)
-        else:
+            self.refresh_list(select=value.id)
+            return
+
+        def retire() -> None:
             self.app.values.retire(value.id)
             self.app.notify(f"{value.name} retired; its history is kept. r brings it back.",
                             timeout=4)
-        self.refresh_list(select=value.id)
+            self.refresh_list(select=value.id)
+
+        # Asked, because a ranking is the user's considered judgement: one stray key
+        # must not take their #1 out of it.
+        confirm_then(self, f"Retire “{value.name}” (#{value.rank})?\nIt leaves the ranking; "
+                           "its history is kept and r brings it back.", "Retire", retire)
 
     def action_delete(self) -> None:
         value = self.current
