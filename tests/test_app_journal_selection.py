@@ -11,6 +11,7 @@ from compass_tui.store.repository import Repository
 from compass_tui.ui.screens import journal_tab
 from compass_tui.ui.screens.entry_editor import EntryEditorScreen
 from compass_tui.ui.widgets.entry_list import EntryList
+from compass_tui.ui.widgets.key_bar import KeyBar
 from tests.pilot_helpers import make_app, settle, type_text
 
 
@@ -141,3 +142,19 @@ async def test_a_result_older_than_the_list_can_reach_is_shown_on_its_own(
         assert app.query_one(EntryList).current_id is None  # no other line marked
         await pilot.press("e")
         assert app.screen.query_one("#title", Input).value == "Ancient zebra"
+
+
+async def test_the_search_key_bar_says_what_enter_does(repo: Repository) -> None:
+    seed(repo, "Coffee with Ana")
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "coffee")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar).line().plain
+        assert "Show in journal" in bar
+        await pilot.press("down", "enter")  # from the results, the same Enter
+        await settle(pilot)
+        assert highlighted_title(app) == "Coffee with Ana"
