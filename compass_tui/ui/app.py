@@ -11,7 +11,7 @@ import time
 from datetime import date
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -22,6 +22,7 @@ from compass_tui.config import Settings, resource_dir
 from compass_tui.domain.schedule import LABELS, Kind, Schedule, ScheduleError
 from compass_tui.schedule_file import backup_keep, load_schedule
 from compass_tui.services.assessment import AssessmentService
+from compass_tui.services.changes import ChangeWatch
 from compass_tui.services.checkins import CheckinService, Completed
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import DraftService, new_draft_key
@@ -60,6 +61,7 @@ HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 HEAP_SETTLE_SECONDS = 1.0  # after the first paint and the tabs' read-ahead (0.5 s)
 DAILY_BACKUP_DELAY = 3.0  # seconds after start-up: well after the first paint
 DUE_CHECK_SECONDS = 60  # the day turns, a ritual's hour comes: the widget follows
+CHANGE_CHECK_SECONDS = 3.0  # another window's writes show within this
 
 
 class CompassApp(App[int]):
@@ -108,6 +110,8 @@ class CompassApp(App[int]):
         except ScheduleError as exc:  # start anyway, on the defaults, and say why
             schedule, self.schedule_problem = Schedule(), str(exc)
         self.checkins = CheckinService(repo, clock, schedule)
+        self.changes = ChangeWatch(repo)
+        self._changes_waiting = False  # seen while something was being edited
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
         self.startup_seconds: float | None = None
@@ -151,6 +155,8 @@ class CompassApp(App[int]):
         self._offer_drafts()
         self.call_after_refresh(self.refresh_due)
         self.set_interval(DUE_CHECK_SECONDS, self.refresh_due)
+        self.look_for_changes()  # the first look notes where the database stands
+        self.set_interval(CHANGE_CHECK_SECONDS, self.look_for_changes)
 
     def on_ready(self) -> None:
         self.startup_seconds = time.perf_counter() - IMPORTED_AT
@@ -256,6 +262,41 @@ class CompassApp(App[int]):
             content.focus_default()
         else:
             content.focus()
+
+    # -- other windows' writes ----------------------------------------------------
+
+    def on_app_focus(self, _event: events.AppFocus) -> None:
+        """Back in this window (the terminal says so): whatever was done elsewhere shows."""
+        self.look_for_changes()
+
+    def _editing(self) -> bool:
+        """An editor, form, question or search is open over the tabs: nothing under the
+        user's hands is redrawn, and what changed is shown once it closes."""
+        return len(self.screen_stack) > 1
+
+    def look_for_changes(self) -> None:
+        if self._changes_waiting and not self._editing():
+            self._show_changes()  # seen while an editor was open, which is closed now
+        else:
+            self._look_for_changes()
+
+    @work(thread=True, exclusive=True, group="changes", exit_on_error=False)
+    def _look_for_changes(self) -> None:
+        """A cheap look at the database's version, off the event loop."""
+        if self.changes.changed():
+            self.call_from_thread(self._show_changes)
+
+    def _show_changes(self) -> None:
+        """Read again the tab on screen (the others read when shown) and the strip."""
+        if self._editing():  # opened while the look was under way
+            self._changes_waiting = True
+            return
+        self._changes_waiting = False
+        active = self.query_one("#tabs", TabbedContent).active
+        if active != "journal":
+            self.journal_tab.stale = True
+        self.query_one(f"#{active}", TabPane).children[0].refresh_from_store()
+        self.refresh_due()
 
     # -- check-ins ------------------------------------------------------------
 

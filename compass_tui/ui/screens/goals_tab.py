@@ -133,6 +133,10 @@ class GoalsTab(CachedReads, Container):
         """Fresh on every visit (values and tags change elsewhere)."""
         self._load()
 
+    def refresh_from_store(self) -> None:
+        """Another window wrote: every read kept is stale; the cursor stays on its row."""
+        self._changed()
+
     # -- parts ------------------------------------------------------------------
 
     @property

@@ -102,6 +102,10 @@ class TimelineTab(CachedReads, Container):
     def on_show(self) -> None:
         self._load()
 
+    def refresh_from_store(self) -> None:
+        """Another window wrote: every read kept is stale; the cursor stays on its row."""
+        self._changed()
+
     # -- parts --------------------------------------------------------------------
 
     @property
