@@ -70,7 +70,7 @@ class TimelineTab(CachedReads, Container):
     app: CompassApp
 
     BINDINGS = [
-        Binding("n", "add", "New", id="timeline.add", show=False),
+        Binding("n", "add", "New", id="timeline.add"),
         Binding("e", "edit", "Edit", id="timeline.edit"),
         Binding("d", "delete", "Delete", id="timeline.delete"),
         Binding("y", "jump_year", "Year", id="timeline.year"),

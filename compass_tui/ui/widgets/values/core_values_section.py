@@ -69,11 +69,12 @@ class CoreValuesSection(LatestRead, Horizontal):
     app: CompassApp
 
     BINDINGS = [
-        Binding("n", "add", "Add value", id="values.add"),
+        Binding("n", "add", "Add", id="values.add"),
         Binding("e", "edit", "Edit", id="values.edit"),
         Binding("K,shift+up", "move(-1)", "Up", id="values.up"),
         Binding("J,shift+down", "move(1)", "Down", id="values.down"),
-        Binding("r", "retire", "Retire/restore", id="values.retire"),
+        Binding("r", "retire", "Retire", id="values.retire",
+                tooltip="Retire the value (asks first), or bring a retired one back"),
         Binding("d", "delete", "Delete", id="values.delete"),
         Binding("h", "history", "History", id="values.history"),
     ]
