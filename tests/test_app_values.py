@@ -21,7 +21,7 @@ async def add_from_catalogue(pilot: Pilot, word: str) -> None:
     await pilot.press("n")
     assert isinstance(pilot.app.screen, ValueForm)
     await type_text(pilot, word)
-    await pilot.press("enter", "enter")  # to the catalogue, pick the first match
+    await pilot.press("enter")  # one Enter picks the first match
     await pilot.press("ctrl+s")
     await settle(pilot)
 
