@@ -192,6 +192,14 @@ class CompassApp(App[int]):
         for sig in HANGUP_SIGNALS:
             loop.remove_signal_handler(sig)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (a reflex) quits nothing: say how to leave, in plain words. Textual's own
+        notice is written in markup, which this app's notices never read."""
+        keys = [key for key, active in self.active_bindings.items()
+                if active.binding.action in ("quit", "app.quit")]
+        self.notify(f"Press {keys[0] if keys else 'ctrl+q'} to quit; open drafts are kept.",
+                    title="Do you want to quit?")
+
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """Plain text unless asked: notices quote titles and names the user typed."""
