@@ -14,6 +14,8 @@ from typing import ClassVar
 from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.notifications import SeverityLevel
 from textual.widgets import TabbedContent, TabPane
 
@@ -48,6 +50,7 @@ from compass_tui.ui.screens.snooze import SnoozeScreen
 from compass_tui.ui.screens.timeline_tab import TimelineTab
 from compass_tui.ui.screens.values_tab import ValuesTab
 from compass_tui.ui.screens.vision_tab import VisionTab
+from compass_tui.ui.steady_columns import SteadyColumnsDriver
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.list_ends import stop_lists_at_ends
 from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
@@ -115,6 +118,11 @@ class CompassApp(App[int]):
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
         self.startup_seconds: float | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """On a Unix terminal, one whose columns hold past an emoji of uncertain width."""
+        driver = super().get_driver_class()
+        return SteadyColumnsDriver if driver is LinuxDriver else driver
 
     def compose(self) -> ComposeResult:
         yield SchedulerBar(id="scheduler")
