@@ -160,3 +160,23 @@ async def test_the_values_tab_on_screen_and_a_hidden_journal_catch_up(
         await pilot.press("1")
         await settle(pilot, rounds=3)
         assert titles(pilot) == ["Outside", "Oldest"]
+
+
+async def test_far_down_the_list_the_cursor_keeps_its_line_on_the_screen(
+    repo: Repository, elsewhere: Repository,
+) -> None:
+    repo.entries.add_many(EntryInput(entry_date=datetime(2026, 2, 1 + i % 28, 8, i // 28),
+                                     title=f"Filler {i}") for i in range(80))
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["down"] * 40, *["up"] * 8)  # the cursor mid-screen
+        await settle(pilot)
+        entries = app.query_one(EntryList)
+        here, line = entries.current_id, entries.highlighted - entries.scroll_y
+        assert entries.scroll_y > 0
+        elsewhere.entries.add(EntryInput(entry_date=datetime(2026, 3, 9, 8), title="Outside"))
+        await looked(pilot)
+        assert titles(pilot)[0] == "Outside"
+        assert entries.current_id == here
+        assert entries.highlighted - entries.scroll_y == line  # the same line of the screen

@@ -73,16 +73,18 @@ class EntryList(OptionList):
 
     def replace_rows(self, page: list[EntrySummary], page_size: int) -> bool:
         """The list read again (another window wrote). The cursor stays on its entry
-        without a highlight message (the reading pane keeps its place), and the view
-        where it was; if that entry is gone, the cursor keeps its place, on the entry
-        that took it. False, with nothing redrawn, when the rows are the same."""
+        without a highlight message (the reading pane keeps its place), on the same
+        line of the screen; if that entry is gone, the cursor keeps its place, on the
+        entry that took it. False, with nothing redrawn, when the rows are the same."""
         if page == list(self.summaries.values()):
             return False
         keep, index, top = self.current_id, self.highlighted, self.scroll_y
         self.reset()
         self._add_rows(page, page_size)
-        if keep is not None and keep in self.summaries:
-            self.set_reactive(EntryList.highlighted, self.get_option_index(str(keep)))
+        if keep is not None and keep in self.summaries and index is not None:
+            moved_to = self.get_option_index(str(keep))
+            self.set_reactive(EntryList.highlighted, moved_to)
+            top += moved_to - index  # rows above it came or went: every row is one line
         elif index is not None:
             self.highlighted = self._enabled_from(index)
         self.scroll_to(y=top, animate=False, immediate=True)
