@@ -33,7 +33,7 @@ NOTHING_SELECTED = "No entry to edit: press n to write one."
 # Holding an arrow key moves faster than Markdown renders: draw at most this often.
 SHOW_INTERVAL = 0.05
 # Rows the list reads to reach an entry found by search that is not loaded yet.
-FIND_LIMIT = 2000
+FIND_LIMIT = 1000
 
 
 class JournalTab(Container):
