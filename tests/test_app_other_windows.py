@@ -180,3 +180,21 @@ async def test_far_down_the_list_the_cursor_keeps_its_line_on_the_screen(
         assert titles(pilot)[0] == "Outside"
         assert entries.current_id == here
         assert entries.highlighted - entries.scroll_y == line  # the same line of the screen
+
+
+async def test_a_read_overtaken_by_paging_never_moves_the_cursor(repo: Repository) -> None:
+    repo.entries.add_many(EntryInput(entry_date=datetime(2026, 2, 1 + i % 28, 8, i // 28),
+                                     title=f"Filler {i}") for i in range(150))
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tab = app.journal_tab
+        first_page = app.journal.page(size=100)  # a refresh read begun before paging on
+        await pilot.press(*["down"] * 125)  # into the second page
+        await settle(pilot)
+        entries = app.query_one(EntryList)
+        here = entries.current_id
+        assert len(entries.summaries) == 150 and here not in {e.id for e in first_page}
+        tab._rows_read(first_page, 100, None, tab.shown)  # that read lands now
+        await settle(pilot, rounds=3)
+        assert entries.current_id == here and len(entries.summaries) == 150

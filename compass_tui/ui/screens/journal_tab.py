@@ -130,6 +130,9 @@ class JournalTab(Container):
                 entries.replace_rows(rows, size)
                 entries.select_entry(select)
             return
+        if len(entries.summaries) > size:
+            self.refresh_from_store()  # more was paged in meanwhile: read all it holds now
+            return
         if entries.replace_rows(rows, size):
             self._load_extras()  # the streak and "on this day" may have moved too
         target = entries.current_id
@@ -241,10 +244,11 @@ class JournalTab(Container):
         self.entry_list.focus()
 
     def action_toggle_star(self) -> None:
-        if self.selected() is None or self.shown is None:
+        entry = self.selected()
+        if entry is None:
             return
-        self.app.journal.toggle_star(self.shown)
-        self._show_now(self.shown.id)
+        self.app.journal.toggle_star(entry)
+        self._show_now(entry.id)
         if self.shown is not None:
             self.entry_list.update_entry(EntrySummary.model_validate(self.shown.model_dump()))
 
