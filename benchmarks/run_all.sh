@@ -26,6 +26,8 @@ mkdir -p benchmarks/out
   echo
   "$PY" benchmarks/bench_due.py
   echo
+  "$PY" benchmarks/bench_change_watch.py
+  echo
   "$PY" benchmarks/bench_timeline_tab.py
   echo
   "$PY" benchmarks/bench_vision_board.py

@@ -378,7 +378,7 @@ async def test_found_entry_beyond_the_first_page_is_the_one_acted_on(repo: Repos
         await pilot.press("enter")
         await settle(pilot)
         assert app.journal_tab.shown.id == old.id
-        assert app.query_one(EntryList).current_id is None  # not loaded: no other row marked
+        assert app.query_one(EntryList).current_id == old.id  # the list was read down to it
         await pilot.press("e")
         assert isinstance(app.screen, EntryEditorScreen)
         assert app.screen.query_one("#title", Input).value == "Ancient zebra"

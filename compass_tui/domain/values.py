@@ -85,13 +85,19 @@ class CatalogueValue(BaseModel):
 
 
 class RankingSnapshot(BaseModel):
-    """The whole ranking as it stood at the end of a day on which it changed."""
+    """The whole ranking as it stood at the end of a day on which it changed.
+
+    Each value is told once, as the day left it: a value retired by mistake and
+    brought back the same day is not "retired", and one added that day is "new"
+    whatever else happened to it before the day ended.
+    """
 
     day: date
     order: list[str]  # names, rank 1 first
     moved: dict[str, int] = Field(default_factory=dict)  # name -> places gained (+) or lost
-    added: list[str] = Field(default_factory=list)
-    retired: list[str] = Field(default_factory=list)
+    added: list[str] = Field(default_factory=list)  # ranked for the first time
+    restored: list[str] = Field(default_factory=list)  # back from an earlier retirement
+    retired: list[str] = Field(default_factory=list)  # ranked when the day began, not at its end
 
 
 def ranking_snapshots(changes: list[RankChange]) -> list[RankingSnapshot]:
@@ -101,18 +107,23 @@ def ranking_snapshots(changes: list[RankChange]) -> list[RankingSnapshot]:
     snapshots: list[RankingSnapshot] = []
     for day, group in groupby(changes, key=lambda c: c.recorded_at.date()):
         before = dict(ranks)
-        retired: list[str] = []
+        known = set(names)  # every value ranked on an earlier day, retired or not
         for change in group:
             names[change.value_id] = change.name
             if change.rank is None:
                 ranks.pop(change.value_id, None)
-                retired.append(change.name)
             else:
                 ranks[change.value_id] = change.rank
-        order = [names[v] for v, _ in sorted(ranks.items(), key=lambda item: item[1])]
-        moved = {names[v]: before[v] - rank for v, rank in ranks.items()
-                 if v in before and before[v] != rank}
-        added = [names[v] for v in ranks if v not in before]
-        snapshots.append(RankingSnapshot(day=day, order=order, moved=moved, added=added,
-                                         retired=retired))
+        ranked = sorted(ranks, key=ranks.__getitem__)
+        arrived = [v for v in ranked if v not in before]
+        snapshots.append(RankingSnapshot(
+            day=day,
+            order=[names[v] for v in ranked],
+            moved={names[v]: before[v] - ranks[v] for v in ranked
+                   if v in before and before[v] != ranks[v]},
+            added=[names[v] for v in arrived if v not in known],
+            restored=[names[v] for v in arrived if v in known],
+            retired=[names[v] for v in sorted(before, key=before.__getitem__)
+                     if v not in ranks],
+        ))
     return snapshots

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from compass_tui.store import migrate
 from compass_tui.store.checkins_store import CheckinStore
+from compass_tui.store.data_version import DataVersion
 from compass_tui.store.drafts_store import DraftStore
 from compass_tui.store.engine import make_engine
 from compass_tui.store.entries_store import EntryStore
@@ -44,6 +45,7 @@ class Repository:
         self.checkins = CheckinStore(sessions)
         self.vision = VisionStore(sessions)
         self.imports = ImportStore(sessions)
+        self.data_version = DataVersion(engine)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -59,4 +61,5 @@ class Repository:
         return cls(engine)
 
     def close(self) -> None:
+        self.data_version.close()
         self.engine.dispose()

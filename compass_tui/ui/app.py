@@ -11,9 +11,11 @@ import time
 from datetime import date
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.notifications import SeverityLevel
 from textual.widgets import TabbedContent, TabPane
 
@@ -22,6 +24,7 @@ from compass_tui.config import Settings, resource_dir
 from compass_tui.domain.schedule import LABELS, Kind, Schedule, ScheduleError
 from compass_tui.schedule_file import backup_keep, load_schedule
 from compass_tui.services.assessment import AssessmentService
+from compass_tui.services.changes import ChangeWatch
 from compass_tui.services.checkins import CheckinService, Completed
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import DraftService, new_draft_key
@@ -47,8 +50,12 @@ from compass_tui.ui.screens.snooze import SnoozeScreen
 from compass_tui.ui.screens.timeline_tab import TimelineTab
 from compass_tui.ui.screens.values_tab import ValuesTab
 from compass_tui.ui.screens.vision_tab import VisionTab
+from compass_tui.ui.steady_columns import SteadyColumnsDriver
 from compass_tui.ui.widgets.key_bar import KeyBar
+from compass_tui.ui.widgets.list_ends import stop_lists_at_ends
 from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
+
+stop_lists_at_ends()
 
 TABS = ("journal", "values", "goals", "timeline", "vision")
 STYLES = resource_dir("styles")
@@ -57,6 +64,7 @@ HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 HEAP_SETTLE_SECONDS = 1.0  # after the first paint and the tabs' read-ahead (0.5 s)
 DAILY_BACKUP_DELAY = 3.0  # seconds after start-up: well after the first paint
 DUE_CHECK_SECONDS = 60  # the day turns, a ritual's hour comes: the widget follows
+CHANGE_CHECK_SECONDS = 3.0  # another window's writes show within this
 
 
 class CompassApp(App[int]):
@@ -105,9 +113,16 @@ class CompassApp(App[int]):
         except ScheduleError as exc:  # start anyway, on the defaults, and say why
             schedule, self.schedule_problem = Schedule(), str(exc)
         self.checkins = CheckinService(repo, clock, schedule)
+        self.changes = ChangeWatch(repo)
+        self._changes_waiting = False  # seen while something was being edited
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
         self.startup_seconds: float | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """On a Unix terminal, one whose columns hold past an emoji of uncertain width."""
+        driver = super().get_driver_class()
+        return SteadyColumnsDriver if driver is LinuxDriver else driver
 
     def compose(self) -> ComposeResult:
         yield SchedulerBar(id="scheduler")
@@ -148,6 +163,8 @@ class CompassApp(App[int]):
         self._offer_drafts()
         self.call_after_refresh(self.refresh_due)
         self.set_interval(DUE_CHECK_SECONDS, self.refresh_due)
+        self.look_for_changes()  # the first look notes where the database stands
+        self.set_interval(CHANGE_CHECK_SECONDS, self.look_for_changes)
 
     def on_ready(self) -> None:
         self.startup_seconds = time.perf_counter() - IMPORTED_AT
@@ -182,6 +199,14 @@ class CompassApp(App[int]):
         loop = asyncio.get_running_loop()
         for sig in HANGUP_SIGNALS:
             loop.remove_signal_handler(sig)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (a reflex) quits nothing: say how to leave, in plain words. Textual's own
+        notice is written in markup, which this app's notices never read."""
+        keys = [key for key, active in self.active_bindings.items()
+                if active.binding.action in ("quit", "app.quit")]
+        self.notify(f"Press {keys[0] if keys else 'ctrl+q'} to quit; open drafts are kept.",
+                    title="Do you want to quit?")
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -253,6 +278,41 @@ class CompassApp(App[int]):
             content.focus_default()
         else:
             content.focus()
+
+    # -- other windows' writes ----------------------------------------------------
+
+    def on_app_focus(self, _event: events.AppFocus) -> None:
+        """Back in this window (the terminal says so): whatever was done elsewhere shows."""
+        self.look_for_changes()
+
+    def _editing(self) -> bool:
+        """An editor, form, question or search is open over the tabs: nothing under the
+        user's hands is redrawn, and what changed is shown once it closes."""
+        return len(self.screen_stack) > 1
+
+    def look_for_changes(self) -> None:
+        if self._changes_waiting and not self._editing():
+            self._show_changes()  # seen while an editor was open, which is closed now
+        else:
+            self._look_for_changes()
+
+    @work(thread=True, exclusive=True, group="changes", exit_on_error=False)
+    def _look_for_changes(self) -> None:
+        """A cheap look at the database's version, off the event loop."""
+        if self.changes.changed():
+            self.call_from_thread(self._show_changes)
+
+    def _show_changes(self) -> None:
+        """Read again the tab on screen (the others read when shown) and the strip."""
+        if self._editing():  # opened while the look was under way
+            self._changes_waiting = True
+            return
+        self._changes_waiting = False
+        active = self.query_one("#tabs", TabbedContent).active
+        if active != "journal":
+            self.journal_tab.stale = True
+        self.query_one(f"#{active}", TabPane).children[0].refresh_from_store()
+        self.refresh_due()
 
     # -- check-ins ------------------------------------------------------------
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from compass_tui.ui.word_matcher import WordMatcher
+
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
@@ -50,7 +52,7 @@ class CompassCommands(Provider):
             yield DiscoveryHit(name, self._run(action), help=help_text)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        matcher = WordMatcher(query, self.match_style)  # words in any order
         for name, help_text, action in COMMANDS:
             score = matcher.match(name)
             if score > 0:

@@ -94,8 +94,8 @@ class GoalsTab(CachedReads, Container):
     app: CompassApp
 
     BINDINGS = [
-        Binding("n", "add", "New", id="goals.add", show=False),
-        Binding("c", "add_child", "Sub-goal", id="goals.child", show=False),
+        Binding("n", "add", "New", id="goals.add"),
+        Binding("c", "add_child", "Sub-goal", id="goals.child"),
         Binding("e", "edit", "Edit", id="goals.edit"),
         Binding("d", "delete", "Delete", id="goals.delete"),
         Binding("t", "add_task", "Task", id="goals.task"),
@@ -132,6 +132,10 @@ class GoalsTab(CachedReads, Container):
     def on_show(self) -> None:
         """Fresh on every visit (values and tags change elsewhere)."""
         self._load()
+
+    def refresh_from_store(self) -> None:
+        """Another window wrote: every read kept is stale; the cursor stays on its row."""
+        self._changed()
 
     # -- parts ------------------------------------------------------------------
 

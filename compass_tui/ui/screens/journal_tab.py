@@ -12,7 +12,7 @@ from textual.containers import Container, Horizontal
 from textual.timer import Timer
 from textual.widgets import Static
 
-from compass_tui.domain.entries import Draft, Entry, EntrySummary
+from compass_tui.domain.entries import Draft, Entry, EntryQuery, EntrySummary
 from compass_tui.services.drafts import edit_draft_key
 from compass_tui.services.journal import PAGE_SIZE
 from compass_tui.services.prompts import prompt_of_the_day
@@ -28,8 +28,12 @@ if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
 EMPTY = "No entries yet. Press n to write the first one; ctrl+t in the editor brings a prompt."
+EMPTY_AFTER_DELETE = "No entries left. Press n to write one; u brings back the one just deleted."
+NOTHING_SELECTED = "No entry to edit: press n to write one."
 # Holding an arrow key moves faster than Markdown renders: draw at most this often.
 SHOW_INTERVAL = 0.05
+# Rows the list reads to reach an entry found by search that is not loaded yet.
+FIND_LIMIT = 1000
 
 
 class JournalTab(Container):
@@ -57,6 +61,7 @@ class JournalTab(Container):
         self._on_this_day: list[EntrySummary] = []
         self._pending_show: int | None = None
         self._show_timer: Timer | None = None
+        self.stale = False  # another window wrote while this tab was hidden
         self._show_today_line(0)
         self.reload()
         self.entry_list.focus()
@@ -83,11 +88,66 @@ class JournalTab(Container):
             self._show_now(None)
 
     def show_entry(self, entry_id: int) -> None:
-        """Select an entry in the list, or, when it is not loaded, show it on its own."""
+        """Select an entry in the list. One not loaded yet (older than the pages read,
+        or written by another window) is shown at once on its own, and the list is read
+        down to it off the event loop, then it is selected there (up to FIND_LIMIT rows;
+        one older stays shown on its own, with no other row marked)."""
         entries = self.entry_list
-        if not entries.select_entry(entry_id):
-            entries.highlighted = None
-            self._show_now(entry_id)
+        if entries.select_entry(entry_id):
+            return
+        entries.highlighted = None
+        self._show_now(entry_id)
+        if self.shown is not None:
+            self._read_rows(EntryQuery(date_from=self.shown.entry_date), FIND_LIMIT, entry_id,
+                            entry_id)
+
+    def refresh_from_store(self) -> None:
+        """Another window (or `compass add`) wrote: read again what the list holds, off
+        the event loop, keeping the cursor on its entry and the view where it was."""
+        self.stale = False
+        self._read_rows(None, max(PAGE_SIZE, len(self.entry_list.summaries)), None,
+                        self.shown.id if self.shown is not None else None)
+
+    def on_show(self) -> None:
+        if self.stale:  # changed while another tab was showing
+            self.refresh_from_store()
+
+    @work(thread=True, exclusive=True, group="journal-rows", exit_on_error=False)
+    def _read_rows(self, query: EntryQuery | None, size: int, select: int | None,
+                   shown_id: int | None) -> None:
+        journal = self.app.journal
+        rows = journal.page(size=size, query=query)
+        latest = journal.get(shown_id) if shown_id is not None else None
+        self.app.call_from_thread(self._rows_read, rows, size, select, latest)
+
+    def _rows_read(self, rows: list[EntrySummary], size: int, select: int | None,
+                   latest: Entry | None) -> None:
+        entries = self.entry_list
+        if select is not None:
+            # Unless the user moved on meanwhile, or the entry is deeper than that.
+            if self.shown is not None and self.shown.id == select and any(
+                    row.id == select for row in rows):
+                entries.replace_rows(rows, size)
+                entries.select_entry(select)
+            return
+        if len(entries.summaries) > size:
+            self.refresh_from_store()  # more was paged in meanwhile: read all it holds now
+            return
+        if entries.replace_rows(rows, size):
+            self._load_extras()  # the streak and "on this day" may have moved too
+        target = entries.current_id
+        alone = self.shown is not None and self.shown.id not in entries.summaries
+        if target is None and alone and latest is not None and latest.id == self.shown.id:
+            target = latest.id  # found by search, not loaded, still there: stays shown
+        if target is None and entries.summaries:
+            entries.action_first()
+            target = entries.current_id
+        if self.shown is not None and target == self.shown.id:
+            if latest is not None and latest.id == target and latest != self.shown:
+                self.shown = latest  # edited in another window: the pane shows it now
+                self.query_one(ReadingPane).show(latest, EMPTY)
+            return
+        self._show_now(target)
 
     @on(EntryList.NeedMore)
     def _more(self) -> None:
@@ -111,10 +171,10 @@ class JournalTab(Container):
         if pending is not None and pending != (self.shown.id if self.shown else None):
             self._show_now(pending)
 
-    def _show_now(self, entry_id: int | None) -> None:
+    def _show_now(self, entry_id: int | None, empty: str = EMPTY) -> None:
         entry = self.app.journal.get(entry_id) if entry_id is not None else None
         self.shown = entry
-        self.query_one(ReadingPane).show(entry, EMPTY)
+        self.query_one(ReadingPane).show(entry, empty)
 
     @work(thread=True, exclusive=True, group="journal-extras", exit_on_error=False)
     def _load_extras(self) -> None:
@@ -144,12 +204,28 @@ class JournalTab(Container):
         key = self.app.new_draft_key
         self.open_editor(key, None, self.app.drafts.get(key))
 
+    def selected(self) -> Entry | None:
+        """What e, s and d act on: the entry under the cursor, which the reading pane
+        shows. A key typed before the pane caught up with the cursor (it redraws at most
+        every SHOW_INTERVAL) brings it up to date first, so the two never disagree; with
+        no line highlighted (an entry found by search that is not loaded), the one shown."""
+        current = self.entry_list.current_id
+        if current is not None and (self.shown is None or self.shown.id != current):
+            self._show_now(current)
+        return self.shown
+
     def action_edit_entry(self) -> None:
-        if self.shown is None:
-            self.app.bell()
+        entry = self.selected()
+        if entry is None:
+            self.app.notify(NOTHING_SELECTED, timeout=3)
             return
-        key = edit_draft_key(self.shown.id)
-        self.open_editor(key, self.app.journal.get(self.shown.id), self.app.drafts.get(key))
+        latest = self.app.journal.get(entry.id)
+        if latest is None:
+            self.app.notify("That entry was deleted in another window.", timeout=4)
+            self._dropped(entry.id)
+            return
+        key = edit_draft_key(latest.id)
+        self.open_editor(key, latest, self.app.drafts.get(key))
 
     def resume_draft(self, draft: Draft) -> None:
         entry = None
@@ -168,15 +244,16 @@ class JournalTab(Container):
         self.entry_list.focus()
 
     def action_toggle_star(self) -> None:
-        if self.shown is None:
+        entry = self.selected()
+        if entry is None:
             return
-        self.app.journal.toggle_star(self.shown)
-        self._show_now(self.shown.id)
+        self.app.journal.toggle_star(entry)
+        self._show_now(entry.id)
         if self.shown is not None:
             self.entry_list.update_entry(EntrySummary.model_validate(self.shown.model_dump()))
 
     def action_trash_entry(self) -> None:
-        entry = self.shown
+        entry = self.selected()
         if entry is None:
             return
 
@@ -184,9 +261,7 @@ class JournalTab(Container):
             if not yes:
                 return
             self.app.journal.trash(entry.id)
-            self.entry_list.drop_entry(entry.id)
-            if self.entry_list.current_id is None:
-                self._show_now(None)
+            self._dropped(entry.id)
             self.app.notify(f"Moved to trash: {title_of(entry.title)}. Press u to undo.")
 
         self.app.push_screen(
@@ -194,6 +269,14 @@ class JournalTab(Container):
                           "Delete", "Keep"),
             answered,
         )
+
+    def _dropped(self, entry_id: int) -> None:
+        """After a delete, the cursor and the pane move together to the next entry."""
+        entries = self.entry_list
+        entries.drop_entry(entry_id)
+        if entries.current_id is None and entries.summaries:
+            entries.action_first()  # the deleted one was shown on its own
+        self._show_now(entries.current_id, EMPTY_AFTER_DELETE)
 
     def action_undo_trash(self) -> None:
         restored = self.app.journal.undo_trash()

@@ -55,7 +55,7 @@ HELP = """\
 | `[` `]` | previous / next section: core values, skills, passions, SWOT, personality |
 | `n` / `e` / `d` | add / edit / delete (asks first) in the section |
 | `K` `J` (or `shift+↑` `shift+↓`) | move a value up or down the ranking; saved at once |
-| `r` | retire a value (its history stays), or bring it back |
+| `r` | retire a value (asks first; its history stays), or bring it back |
 | `h` | how the ranking moved over time |
 
 ## Goals tab
@@ -117,7 +117,7 @@ A date can be a year (`2019`), a month (`May 2019`) or a day; a year heads its e
 |---|---|
 | type | results as you type; every word must match (prefixes count) |
 | Tag / From / To | `@mentor`, `last month`, `2025-03`, `2025-03-14`, `3 weeks ago` |
-| `↓`, `enter` | go to the results, open one |
+| `↓`, `enter` | go to the results; show one in the journal, selected in the list |
 
 # Using the journal
 

@@ -23,6 +23,8 @@ def snapshot_text(snapshot: RankingSnapshot) -> Text:
             text.append(f"  {arrow}{abs(places)}", style="green" if places > 0 else "red")
         elif name in snapshot.added:
             text.append("  new", style="cyan")
+        elif name in snapshot.restored:
+            text.append("  back", style="cyan")
         text.append("\n")
     for name in snapshot.retired:
         text.append(f"    –  {name}  retired\n", style="dim")

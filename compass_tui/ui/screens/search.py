@@ -20,13 +20,14 @@ from compass_tui.domain.entries import EntryQuery, SearchHit
 from compass_tui.domain.highlight import match_spans, search_terms
 from compass_tui.domain.tags import parse_tag_field
 from compass_tui.ui.entry_render import summary_line
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
 RESULT_LIMIT = 200
-HINT = "Type to search. Enter opens; ↓ moves to the results."
+HINT = "Type to search. Enter shows the entry in the journal; ↓ moves to the results."
 TYPING_PAUSE = 0.12  # seconds: search once the typist pauses, not on every key
 
 
@@ -54,6 +55,8 @@ class SearchScreen(ModalScreen[int | None]):
         Binding("escape", "close", "Close", id="search.close"),
         Binding("down", "results", "Results", show=False),
         Binding("ctrl+r", "reset", "Clear filters", id="search.reset"),
+        # Before the fields' own enter, so the key bar can say what it does.
+        Binding("enter", "open", "Show in journal", id="search.open", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -69,6 +72,7 @@ class SearchScreen(ModalScreen[int | None]):
                 yield Checkbox("★ only", id="search-starred", compact=True)
             yield StatusLine(HINT, id="search-status")
             yield OptionList(id="search-results")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#search-query").focus()
@@ -135,7 +139,8 @@ class SearchScreen(ModalScreen[int | None]):
     def status(self) -> StatusLine:
         return self.query_one("#search-status", StatusLine)
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
+    def action_open(self) -> None:
+        """Enter, in any field or in the results: the highlighted result, else the first."""
         results = self.query_one("#search-results", OptionList)
         if results.option_count:
             results.highlighted = results.highlighted or 0

@@ -70,7 +70,7 @@ class TimelineTab(CachedReads, Container):
     app: CompassApp
 
     BINDINGS = [
-        Binding("n", "add", "New", id="timeline.add", show=False),
+        Binding("n", "add", "New", id="timeline.add"),
         Binding("e", "edit", "Edit", id="timeline.edit"),
         Binding("d", "delete", "Delete", id="timeline.delete"),
         Binding("y", "jump_year", "Year", id="timeline.year"),
@@ -101,6 +101,10 @@ class TimelineTab(CachedReads, Container):
 
     def on_show(self) -> None:
         self._load()
+
+    def refresh_from_store(self) -> None:
+        """Another window wrote: every read kept is stale; the cursor stays on its row."""
+        self._changed()
 
     # -- parts --------------------------------------------------------------------
 

@@ -53,6 +53,11 @@ class EntryList(OptionList):
         self._last_day = None
 
     def append_page(self, page: list[EntrySummary], page_size: int) -> None:
+        self._add_rows(page, page_size)
+        if self.highlighted is None and self.summaries:
+            self.action_first()
+
+    def _add_rows(self, page: list[EntrySummary], page_size: int) -> None:
         options: list[Option] = []
         for entry in page:
             day = entry.entry_date.date()
@@ -65,8 +70,33 @@ class EntryList(OptionList):
             self.last = page[-1]
         self.exhausted = len(page) < page_size
         self.add_options(options)
-        if self.highlighted is None and self.summaries:
-            self.action_first()
+
+    def replace_rows(self, page: list[EntrySummary], page_size: int) -> bool:
+        """The list read again (another window wrote). The cursor stays on its entry
+        without a highlight message (the reading pane keeps its place), on the same
+        line of the screen; if that entry is gone, the cursor keeps its place, on the
+        entry that took it. False, with nothing redrawn, when the rows are the same."""
+        if page == list(self.summaries.values()):
+            return False
+        keep, index, top = self.current_id, self.highlighted, self.scroll_y
+        self.reset()
+        self._add_rows(page, page_size)
+        if keep is not None and keep in self.summaries and index is not None:
+            moved_to = self.get_option_index(str(keep))
+            self.set_reactive(EntryList.highlighted, moved_to)
+            top += moved_to - index  # rows above it came or went: every row is one line
+        elif index is not None:
+            self.highlighted = self._enabled_from(index)
+        self.scroll_to(y=top, animate=False, immediate=True)
+        if self.highlighted is not None:
+            self.scroll_to_highlight()
+        return True
+
+    def _enabled_from(self, index: int) -> int | None:
+        """The first entry line at or below `index`, else the last one above it."""
+        entries = [i for i, option in enumerate(self.options) if not option.disabled]
+        below = [i for i in entries if i >= index]
+        return below[0] if below else (entries[-1] if entries else None)
 
     def select_entry(self, entry_id: int) -> bool:
         """Move the cursor to an entry if it is loaded."""
@@ -83,19 +113,26 @@ class EntryList(OptionList):
             self.replace_option_prompt(str(entry.id), summary_line(entry, "%H:%M "))
 
     def drop_entry(self, entry_id: int) -> None:
-        """Remove one line in place (after a delete), and its day heading if now empty."""
+        """Remove one line in place (after a delete), and its day heading if now empty.
+
+        The cursor, if it was on that line, goes to the entry that took its place (the
+        next older one), or to the one above when it was the last.
+        """
         if self.summaries.pop(entry_id, None) is None:
             return
         index = self.get_option_index(str(entry_id))
+        kept = None if self.highlighted == index else self.current_id
         self.remove_option_at_index(index)
         before = self.get_option_at_index(index - 1) if index > 0 else None
         after = self.get_option_at_index(index) if index < self.option_count else None
         heading_alone = before is not None and (before.id or "").startswith(DAY_PREFIX)
         if heading_alone and (after is None or (after.id or "").startswith(DAY_PREFIX)):
             self.remove_option_at_index(index - 1)
-        if self.summaries and (self.highlighted is None or self.highlighted_option is None
-                               or self.highlighted_option.disabled):
-            self.action_cursor_down()
+            index -= 1
+        if kept is not None:
+            self.select_entry(kept)
+        else:
+            self.highlighted = self._enabled_from(index)
 
     @property
     def current_id(self) -> int | None:

@@ -64,6 +64,10 @@ class SectionedTab(Container):
             for section in self.query(f"#{section_id}"):
                 section.reload()
 
+    def refresh_from_store(self) -> None:
+        """Another window wrote: the section on screen reads again, as on every visit."""
+        self.current_section.on_show()
+
     async def show_section(self, section_id: str) -> None:
         switcher = self.query_one(f"#{self.TAB}-sections", ContentSwitcher)
         if not switcher.query(f"#{section_id}"):

@@ -32,7 +32,8 @@ class ValueForm(FormScreen[CoreValue]):
 
     def compose_fields(self) -> ComposeResult:
         if self.value is None:
-            yield Input(placeholder="Filter the catalogue, or type a value of your own",
+            yield Input(placeholder="Filter the catalogue (enter picks the marked one), "
+                        "or type your own and press tab",
                         id="value-filter", compact=True)
             yield OptionList(id="value-catalogue")
         with Horizontal(classes="form-row"):
@@ -65,6 +66,8 @@ class ValueForm(FormScreen[CoreValue]):
         # Names that match come before values that only mention the word.
         matches.sort(key=lambda v: not v.name.lower().startswith(wanted))
         catalogue.add_options(catalogue_option(value) for value in matches)
+        # The best match stands marked while typing: the one Enter takes.
+        catalogue.highlighted = 0 if wanted and matches else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "value-filter":
@@ -75,7 +78,9 @@ class ValueForm(FormScreen[CoreValue]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "value-filter":
             catalogue = self.query_one("#value-catalogue", OptionList)
-            if catalogue.option_count:
+            if catalogue.highlighted is not None:
+                catalogue.action_select()  # one Enter picks the marked match
+            elif catalogue.option_count:  # nothing typed: choose in the catalogue
                 catalogue.focus()
                 catalogue.highlighted = 0
             else:

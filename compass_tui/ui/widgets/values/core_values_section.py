@@ -69,11 +69,12 @@ class CoreValuesSection(LatestRead, Horizontal):
     app: CompassApp
 
     BINDINGS = [
-        Binding("n", "add", "Add value", id="values.add"),
+        Binding("n", "add", "Add", id="values.add"),
         Binding("e", "edit", "Edit", id="values.edit"),
         Binding("K,shift+up", "move(-1)", "Up", id="values.up"),
         Binding("J,shift+down", "move(1)", "Down", id="values.down"),
-        Binding("r", "retire", "Retire/restore", id="values.retire"),
+        Binding("r", "retire", "Retire", id="values.retire",
+                tooltip="Retire the value (asks first), or bring a retired one back"),
         Binding("d", "delete", "Delete", id="values.delete"),
         Binding("h", "history", "History", id="values.history"),
     ]
@@ -213,11 +214,19 @@ class CoreValuesSection(LatestRead, Horizontal):
         if value.rank is None:
             self.app.values.restore(value.id)
             self.app.notify(f"{value.name} is back in the ranking, at the bottom.", timeout=3)
-        else:
+            self.refresh_list(select=value.id)
+            return
+
+        def retire() -> None:
             self.app.values.retire(value.id)
             self.app.notify(f"{value.name} retired; its history is kept. r brings it back.",
                             timeout=4)
-        self.refresh_list(select=value.id)
+            self.refresh_list(select=value.id)
+
+        # Asked, because a ranking is the user's considered judgement: one stray key
+        # must not take their #1 out of it.
+        confirm_then(self, f"Retire “{value.name}” (#{value.rank})?\nIt leaves the ranking; "
+                           "its history is kept and r brings it back.", "Retire", retire)
 
     def action_delete(self) -> None:
         value = self.current
