@@ -36,6 +36,7 @@ from compass_tui.store.maintenance import daily_backup
 from compass_tui.store.permissions import warning_for
 from compass_tui.store.repository import Repository
 from compass_tui.ui.commands import CompassCommands
+from compass_tui.ui.ordered_keys import OrderedKeysApp
 from compass_tui.ui.screens.checkin_screen import CheckinScreen
 from compass_tui.ui.screens.checkins_screen import CheckinsScreen
 from compass_tui.ui.screens.draft_recovery import Choice, DraftRecoveryScreen
@@ -59,7 +60,7 @@ DAILY_BACKUP_DELAY = 3.0  # seconds after start-up: well after the first paint
 DUE_CHECK_SECONDS = 60  # the day turns, a ritual's hour comes: the widget follows
 
 
-class CompassApp(App[int]):
+class CompassApp(OrderedKeysApp[int]):
     TITLE = "compass"
     CSS_PATH: ClassVar = [STYLES / name for name in (
         "app.tcss", "journal.tcss", "values.tcss", "skills.tcss", "reflections.tcss",
