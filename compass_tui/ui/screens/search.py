@@ -20,6 +20,7 @@ from compass_tui.domain.entries import EntryQuery, SearchHit
 from compass_tui.domain.highlight import match_spans, search_terms
 from compass_tui.domain.tags import parse_tag_field
 from compass_tui.ui.entry_render import summary_line
+from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
 from compass_tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def hit_label(hit: SearchHit, terms: list[str]) -> Text:
     return Text.assemble(line, "\n    ", highlighted(hit.snippet, terms, "dim"))
 
 
-class SearchScreen(ModalScreen[int | None]):
+class SearchScreen(AsksBeforeDiscarding, ModalScreen[int | None]):
     """Dismissed with the chosen entry's id, or None."""
 
     app: CompassApp
@@ -162,4 +163,4 @@ class SearchScreen(ModalScreen[int | None]):
         self.query_one("#search-starred", Checkbox).value = False
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.leave_asking(lambda: self.dismiss(None))

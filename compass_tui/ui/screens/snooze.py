@@ -12,10 +12,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from compass_tui.domain.dates import DateParseError, parse_due
+from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
 from compass_tui.ui.widgets.status_line import StatusLine
 
 
-class SnoozeScreen(ModalScreen[date | None]):
+class SnoozeScreen(AsksBeforeDiscarding, ModalScreen[date | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, label: str, today: date) -> None:
@@ -48,4 +49,4 @@ class SnoozeScreen(ModalScreen[date | None]):
         self.dismiss(until)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_asking(lambda: self.dismiss(None))

@@ -8,10 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
 from compass_tui.ui.widgets.status_line import StatusLine
 
 
-class YearJumpScreen(ModalScreen[int | None]):
+class YearJumpScreen(AsksBeforeDiscarding, ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, years: list[int]) -> None:
@@ -35,4 +36,4 @@ class YearJumpScreen(ModalScreen[int | None]):
         self.dismiss(min(self.years, key=lambda year: (abs(year - wanted), year)))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_asking(lambda: self.dismiss(None))
