@@ -65,6 +65,7 @@ class CompassApp(OrderedKeysApp[int]):
     CSS_PATH: ClassVar = [STYLES / name for name in (
         "app.tcss", "journal.tcss", "values.tcss", "skills.tcss", "reflections.tcss",
         "dialogs.tcss", "goals.tcss", "checkins.tcss", "timeline.tcss", "vision.tcss",
+        "focus.tcss",
     )]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True

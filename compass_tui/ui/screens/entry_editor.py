@@ -21,6 +21,7 @@ from compass_tui.ui.screens.conflict import ConflictScreen
 from compass_tui.ui.widgets.indenting_text_area import IndentingTextArea
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
+from compass_tui.ui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -82,7 +83,7 @@ class EntryEditorScreen(Screen[int | None]):
         with Horizontal(classes="editor-row"):
             yield Label("Tags", classes="field-label")
             yield Input(placeholder="@career @mentor", id="tags", compact=True)
-            yield Checkbox("Starred", id="starred", compact=True)
+            yield TickBox("Starred", id="starred", compact=True)
         with Horizontal(classes="editor-row"):
             yield Label("Energy", classes="field-label")
             yield Select(RATING_CHOICES, prompt="–", id="energy", compact=True)

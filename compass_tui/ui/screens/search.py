@@ -21,7 +21,9 @@ from compass_tui.domain.highlight import match_spans, search_terms
 from compass_tui.domain.tags import parse_tag_field
 from compass_tui.ui.entry_render import summary_line
 from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
+from compass_tui.ui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -67,9 +69,10 @@ class SearchScreen(AsksBeforeDiscarding, ModalScreen[int | None]):
                 yield Input(placeholder="last month", id="search-from", compact=True)
                 yield Label("To", classes="field-label")
                 yield Input(placeholder="2025-03", id="search-to", compact=True)
-                yield Checkbox("★ only", id="search-starred", compact=True)
+                yield TickBox("★ only", id="search-starred", compact=True)
             yield StatusLine(HINT, id="search-status")
             yield OptionList(id="search-results")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#search-query").focus()

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from compass_tui.domain.dates import DateParseError, parse_due
 from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
 
@@ -31,6 +32,7 @@ class SnoozeScreen(AsksBeforeDiscarding, ModalScreen[date | None]):
             yield Input("tomorrow", id="snooze-until",
                         placeholder="tomorrow, friday, in 3 days, 2026-12-01")
             yield StatusLine("enter snoozes · escape cancels", id="snooze-status")
+        yield KeyBar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -13,6 +13,7 @@ from textual.widgets import Static, TextArea
 
 from compass_tui.services.timeline import ImportSummary, TimelineImportError
 from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class TimelineImportScreen(AsksBeforeDiscarding, ModalScreen[ImportSummary | Non
             yield Static(Content(EXAMPLE), classes="import-example")
             yield TextArea(id="timeline-lines")
             yield StatusLine(Content(HINT), id="timeline-import-status")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

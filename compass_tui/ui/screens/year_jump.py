@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
 
@@ -26,6 +27,7 @@ class YearJumpScreen(AsksBeforeDiscarding, ModalScreen[int | None]):
                         id="year-jump", restrict=r"\d{0,4}")
             yield StatusLine("enter goes there (the nearest year with events)",
                              id="year-jump-status")
+        yield KeyBar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
