@@ -12,7 +12,9 @@ So the app holds each key back until a marker sent after it has made the same tr
 the last one left them: by then the key's binding has run, and so has what it set
 off (a form's Input.Submitted that moves to the next field, a new screen's mount
 that focuses its first field). A screen that loads its fields in a worker says so
-with `ready_for_keys`, and keys wait for it too.
+with `ready_for_keys`, and keys wait for it too. A character typed into the focused
+text field needs no wait: the field takes it and no binding runs, so the key after it
+can follow in the same queue (a long burst of typing costs what it did).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 ReturnType = TypeVar("ReturnType")
 
@@ -50,6 +54,14 @@ class ReadyForKeys(Message):
 
 def ready_for(app: App[object]) -> bool:
     return bool(getattr(app.screen, "ready_for_keys", True))
+
+
+def stays_in_field(widget: Widget | None, event: events.Key | events.Paste) -> bool:
+    """A character (or a paste) handed to a text field is taken there and runs no
+    binding: the key after it can follow at once, in the same queue."""
+    if not isinstance(widget, Input | TextArea) or getattr(widget, "read_only", False):
+        return False
+    return isinstance(event, events.Paste) or event.is_printable
 
 
 class OrderedKeysApp(App[ReturnType]):
@@ -79,7 +91,10 @@ class OrderedKeysApp(App[ReturnType]):
         await self._handle(event)
 
     async def _handle(self, event: events.Key | events.Paste) -> None:
+        focused = self.focused
         await super().on_event(event)
+        if event.is_forwarded and self.focused is focused and stays_in_field(focused, event):
+            return  # typing along in one field: a burst of it costs no more than before
         self._settling, self._since, self._trips = True, monotonic(), 0
         await self._send_trip()
 
@@ -127,10 +142,11 @@ class OrderedKeysApp(App[ReturnType]):
             await self._send_trip()  # settle the focus the screen has just given
 
     async def _release(self) -> None:
-        """The last key has taken effect: hand over the next one (which settles in turn)."""
+        """The last key has taken effect: hand over the next ones, up to one that must
+        settle in turn."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         self._settling = False
-        if self._held:
+        while self._held and not self._settling:
             await self._handle(self._held.popleft())
