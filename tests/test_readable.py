@@ -20,9 +20,13 @@ FIELDS = (Input, TextArea, Select, Checkbox, SelectionList)
 LONG = "Not saved: " + " ".join(f"reason{i}" for i in range(36)) + "; your words are still here."
 
 
-@pytest.fixture(autouse=True)
-def _no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
+@pytest.fixture(autouse=True, params=["no colour", "16 colours"])
+def colours(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: with NO_COLOR, and as the headless terminal is otherwise
+    (16 colours, so the app picks its ANSI theme)."""
+    if request.param == "no colour":
+        monkeypatch.setenv("NO_COLOR", "1")
+    return str(request.param)
 
 
 def words(text: str) -> str:
@@ -36,10 +40,11 @@ async def opened(pilot: Pilot, build: Build) -> Screen[object]:
     return screen
 
 
-async def test_the_star_box_says_its_state_in_text(repo: Repository) -> None:
+async def test_the_star_box_says_its_state_in_text(repo: Repository, colours: str) -> None:
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        assert app.no_color if colours == "no colour" else app.theme == "ansi-dark"
         await pilot.press("n")
         await settle(pilot)
         box = app.screen.query_one("#starred", Checkbox)
