@@ -30,6 +30,8 @@ mkdir -p benchmarks/out
   echo
   "$PY" benchmarks/bench_timeline_tab.py
   echo
+  "$PY" benchmarks/bench_typing_burst.py
+  echo
   "$PY" benchmarks/bench_vision_board.py
   echo
   "$PY" benchmarks/bench_export_import.py

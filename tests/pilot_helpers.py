@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import unicodedata
 
+from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from compass_tui.config import Settings
@@ -20,7 +24,48 @@ def make_app(repo: Repository, editor: str | None = None) -> CompassApp:
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
+    await pilot.press(*text_keys(text))
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal's key makes, named as pilot.press names it."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+def text_keys(text: str) -> list[str]:
+    return ["space" if ch == " " else ch for ch in text]
+
+
+async def burst(pilot: Pilot, *keys: str) -> None:
+    """Keys that arrive together, as over SSH: all of them are queued before the app
+    handles the first (pilot.press waits for the app to go idle after each key)."""
+    app = pilot.app
+    for key in keys:
+        event = key_event(key)
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()
+    await settle(pilot)
+
+
+def screen_text(app: App) -> str:
+    """The top screen as its characters, one line per row (what tmux would show)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def region_text(app: App, widget: Widget) -> str:
+    """The characters shown where `widget` is, its rows joined by spaces."""
+    strips = app.screen._compositor.render_strips()
+    region = widget.region
+    return " ".join(strip.crop(region.x, region.right).text.strip()
+                    for strip in strips[region.y:region.bottom]).strip()
 
 
 async def wait_for_workers(app: App) -> None:

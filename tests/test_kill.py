@@ -53,6 +53,10 @@ class App:
                 return
             self.output += chunk
 
+    def burst(self, keys: str) -> None:
+        """Keys that arrive together, as over SSH: one write, read by the app at once."""
+        os.write(self.fd, keys.encode())
+
     def wait_for(self, text: str, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
         while text.encode() not in ESCAPES.sub(b"", bytes(self.output)):

@@ -162,7 +162,16 @@ class LineError:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}: {self.text.strip()[:60]}"
+        return f"line {self.line}: {self.reason}: {quoted(self.text)}"
+
+
+def quoted(text: str, width: int = 60) -> str:
+    """A line as an error quotes it: whole words, and "…" where it was shortened."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width)
+    return text[:cut if cut > width // 2 else width - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)

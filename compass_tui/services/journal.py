@@ -23,6 +23,7 @@ from compass_tui.domain.merge import merge_edit
 from compass_tui.domain.streak import current_streak
 from compass_tui.domain.tags import extract_tags, invalid_tags, parse_tag_field, unique_tags
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.drafts import edit_draft_key
 from compass_tui.store.entries_store import ConflictError, NotFoundError
 from compass_tui.store.repository import Repository
 
@@ -62,6 +63,7 @@ Resolution = Literal["mine", "theirs", "both"]
 
 class JournalService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
+        self._repo = repo
         self._entries = repo.entries
         self.clock = clock
         self._trashed: list[int] = []  # newest last, for undo
@@ -149,7 +151,14 @@ class JournalService:
         return SaveOutcome(entry=saved)
 
     def toggle_star(self, entry: Entry) -> None:
-        self._entries.set_starred(entry.id, not entry.starred)
+        """A draft kept of this entry follows the star: saving it later is no conflict
+        (nor does it take the star back)."""
+        starred = not entry.starred
+        with self._repo.transaction():
+            version = self._entries.set_starred(entry.id, starred)
+            if version is not None:
+                self._repo.drafts.follow_star(edit_draft_key(entry.id), version - 1, version,
+                                              starred)
 
     def trash(self, entry_id: int) -> None:
         self._entries.trash(entry_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from compass_tui.domain.entries import Draft
 from compass_tui.store.sessions import Sessions
@@ -33,6 +33,17 @@ class DraftStore:
         with self._sessions() as session:
             rows = session.scalars(select(DraftRow).order_by(DraftRow.updated_at.desc()))
             return [Draft.model_validate(row) for row in rows]
+
+    def follow_star(self, key: str, from_version: int, to_version: int,
+                    starred: bool) -> None:
+        """A draft begun on `from_version` moves onto `to_version`, which differs from it
+        only by the star; a draft begun on any other version is left alone."""
+        with self._sessions.begin() as session:
+            session.execute(
+                update(DraftRow)
+                .where(DraftRow.key == key, DraftRow.entry_version == from_version)
+                .values(entry_version=to_version, starred=starred)
+            )
 
     def discard(self, key: str) -> None:
         with self._sessions.begin() as session:

@@ -128,13 +128,15 @@ class EntryStore:
             self._set_tags(session, row.id, data.tags, {}, replace=True)
             return _entry(row)
 
-    def set_starred(self, entry_id: int, starred: bool) -> None:
+    def set_starred(self, entry_id: int, starred: bool) -> int | None:
+        """The entry's version after the change (None: no such entry)."""
         with self._sessions.begin() as session:
             session.execute(
                 update(EntryRow)
                 .where(EntryRow.id == entry_id)
                 .values(starred=starred, version=EntryRow.version + 1, updated_at=timestamp())
             )
+            return session.scalar(select(EntryRow.version).where(EntryRow.id == entry_id))
 
     def trash(self, entry_id: int) -> None:
         """Soft delete: the entry leaves every list but can be restored."""

@@ -39,6 +39,7 @@ from compass_tui.store.maintenance import daily_backup
 from compass_tui.store.permissions import warning_for
 from compass_tui.store.repository import Repository
 from compass_tui.ui.commands import CompassCommands
+from compass_tui.ui.ordered_keys import OrderedKeysApp
 from compass_tui.ui.screens.checkin_screen import CheckinScreen
 from compass_tui.ui.screens.checkins_screen import CheckinsScreen
 from compass_tui.ui.screens.draft_recovery import Choice, DraftRecoveryScreen
@@ -67,11 +68,12 @@ DUE_CHECK_SECONDS = 60  # the day turns, a ritual's hour comes: the widget follo
 CHANGE_CHECK_SECONDS = 3.0  # another window's writes show within this
 
 
-class CompassApp(App[int]):
+class CompassApp(OrderedKeysApp[int]):
     TITLE = "compass"
     CSS_PATH: ClassVar = [STYLES / name for name in (
         "app.tcss", "journal.tcss", "values.tcss", "skills.tcss", "reflections.tcss",
         "dialogs.tcss", "goals.tcss", "checkins.tcss", "timeline.tcss", "vision.tcss",
+        "focus.tcss",
     )]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True

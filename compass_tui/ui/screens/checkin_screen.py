@@ -22,6 +22,7 @@ from textual.widgets import Input, OptionList, Select, Static, TextArea
 from compass_tui.domain.checkins import Checkin, Step, period_words
 from compass_tui.services.checkins import CheckinError, Completed, FormData
 from compass_tui.store.rows import NotFoundError
+from compass_tui.ui.ordered_keys import ReadyForKeys
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.widgets.checkin.goal_steps import GoalsReviewStep, GoalsUpdateStep
 from compass_tui.ui.widgets.checkin.step import (
@@ -99,6 +100,11 @@ class CheckinScreen(Screen[Completed | None]):
                            "#checkin-steps OptionList, #checkin-steps Select")
         if first:
             first.first().focus()
+        self.post_message(ReadyForKeys())  # keys typed meanwhile were held for the fields
+
+    @property
+    def ready_for_keys(self) -> bool:
+        return self._ready
 
     @staticmethod
     def _widget(step: Step, data: FormData) -> StepWidget:

@@ -18,8 +18,10 @@ from compass_tui.services.refusal import explain_refusal
 from compass_tui.ui.entry_render import tags_label
 from compass_tui.ui.external_editor import NO_EDITOR, edit_externally, find_editor
 from compass_tui.ui.screens.conflict import ConflictScreen
+from compass_tui.ui.widgets.indenting_text_area import IndentingTextArea
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
+from compass_tui.ui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -81,13 +83,13 @@ class EntryEditorScreen(Screen[int | None]):
         with Horizontal(classes="editor-row"):
             yield Label("Tags", classes="field-label")
             yield Input(placeholder="@career @mentor", id="tags", compact=True)
-            yield Checkbox("Starred", id="starred", compact=True)
+            yield TickBox("Starred", id="starred", compact=True)
         with Horizontal(classes="editor-row"):
             yield Label("Energy", classes="field-label")
             yield Select(RATING_CHOICES, prompt="–", id="energy", compact=True)
             yield Label("Fulfilment", classes="field-label")
             yield Select(RATING_CHOICES, prompt="–", id="fulfilment", compact=True)
-        yield TextArea(id="body", soft_wrap=True, tab_behavior="indent")
+        yield IndentingTextArea(id="body")
         yield StatusLine("", id="editor-status")
         yield KeyBar()
 

@@ -12,7 +12,7 @@ from textual.widgets import Static, TextArea
 
 from compass_tui.domain.vision import NarrativeVersion
 from compass_tui.ui.external_editor import NO_EDITOR, edit_externally, find_editor
-from compass_tui.ui.screens.confirm import ConfirmScreen
+from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
@@ -24,7 +24,7 @@ HELP = ("Tell it as a story: where you come from, what it taught you, where you 
         "ctrl+s saves a new version; the earlier ones stay.")
 
 
-class NarrativeEditorScreen(Screen[NarrativeVersion | None]):
+class NarrativeEditorScreen(AsksBeforeDiscarding, Screen[NarrativeVersion | None]):
     """Dismissed with the version saved, or None when left without saving."""
 
     app: CompassApp
@@ -80,17 +80,7 @@ class NarrativeEditorScreen(Screen[NarrativeVersion | None]):
         self.dismiss(version)
 
     def action_leave(self) -> None:
-        if self.body.text == self.start:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Leave without saving? Your changes to the "
-                                           "narrative would be lost.", "Discard",
-                                           "Keep editing"), answered)
+        self.leave_asking(lambda: self.dismiss(None))
 
     def action_external_editor(self) -> None:
         command = find_editor(self.app.settings.editor)

@@ -20,8 +20,10 @@ from compass_tui.domain.entries import EntryQuery, SearchHit
 from compass_tui.domain.highlight import match_spans, search_terms
 from compass_tui.domain.tags import parse_tag_field
 from compass_tui.ui.entry_render import summary_line
+from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
+from compass_tui.ui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -46,7 +48,7 @@ def hit_label(hit: SearchHit, terms: list[str]) -> Text:
     return Text.assemble(line, "\n    ", highlighted(hit.snippet, terms, "dim"))
 
 
-class SearchScreen(ModalScreen[int | None]):
+class SearchScreen(AsksBeforeDiscarding, ModalScreen[int | None]):
     """Dismissed with the chosen entry's id, or None."""
 
     app: CompassApp
@@ -69,7 +71,7 @@ class SearchScreen(ModalScreen[int | None]):
                 yield Input(placeholder="last month", id="search-from", compact=True)
                 yield Label("To", classes="field-label")
                 yield Input(placeholder="2025-03", id="search-to", compact=True)
-                yield Checkbox("★ only", id="search-starred", compact=True)
+                yield TickBox("★ only", id="search-starred", compact=True)
             yield StatusLine(HINT, id="search-status")
             yield OptionList(id="search-results")
         yield KeyBar()
@@ -167,4 +169,4 @@ class SearchScreen(ModalScreen[int | None]):
         self.query_one("#search-starred", Checkbox).value = False
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.leave_asking(lambda: self.dismiss(None))

@@ -12,10 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from compass_tui.domain.dates import DateParseError, parse_due
+from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
 
-class SnoozeScreen(ModalScreen[date | None]):
+class SnoozeScreen(AsksBeforeDiscarding, ModalScreen[date | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, label: str, today: date) -> None:
@@ -30,6 +32,7 @@ class SnoozeScreen(ModalScreen[date | None]):
             yield Input("tomorrow", id="snooze-until",
                         placeholder="tomorrow, friday, in 3 days, 2026-12-01")
             yield StatusLine("enter snoozes · escape cancels", id="snooze-status")
+        yield KeyBar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -48,4 +51,4 @@ class SnoozeScreen(ModalScreen[date | None]):
         self.dismiss(until)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_asking(lambda: self.dismiss(None))

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from compass_tui.services.timeline import ImportSummary, TimelineImportError
+from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -23,7 +25,7 @@ EXAMPLE = ("One event per line: a date as you remember it, a colon, what happene
 HINT = "ctrl+s imports (all lines or none) · escape cancels"
 
 
-class TimelineImportScreen(ModalScreen[ImportSummary | None]):
+class TimelineImportScreen(AsksBeforeDiscarding, ModalScreen[ImportSummary | None]):
     app: CompassApp
 
     BINDINGS = [
@@ -37,6 +39,7 @@ class TimelineImportScreen(ModalScreen[ImportSummary | None]):
             yield Static(Content(EXAMPLE), classes="import-example")
             yield TextArea(id="timeline-lines")
             yield StatusLine(Content(HINT), id="timeline-import-status")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
@@ -53,4 +56,4 @@ class TimelineImportScreen(ModalScreen[ImportSummary | None]):
         self.dismiss(summary)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_asking(lambda: self.dismiss(None))

@@ -8,10 +8,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
+from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
 
-class YearJumpScreen(ModalScreen[int | None]):
+class YearJumpScreen(AsksBeforeDiscarding, ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, years: list[int]) -> None:
@@ -25,6 +27,7 @@ class YearJumpScreen(ModalScreen[int | None]):
                         id="year-jump", restrict=r"\d{0,4}")
             yield StatusLine("enter goes there (the nearest year with events)",
                              id="year-jump-status")
+        yield KeyBar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -35,4 +38,4 @@ class YearJumpScreen(ModalScreen[int | None]):
         self.dismiss(min(self.years, key=lambda year: (abs(year - wanted), year)))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_asking(lambda: self.dismiss(None))

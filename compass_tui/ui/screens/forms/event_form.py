@@ -21,6 +21,7 @@ from compass_tui.domain.timeline import (
     parse_partial,
 )
 from compass_tui.ui.screens.forms.form_screen import FormScreen
+from compass_tui.ui.widgets.pick_list import PickList
 
 
 class EventForm(FormScreen[TimelineEvent]):
@@ -62,11 +63,11 @@ class EventForm(FormScreen[TimelineEvent]):
             chosen_skills = set(event.skill_ids) if event else set()
             if values:
                 yield Label("Values it touched (space picks)", classes="form-section")
-                yield SelectionList[int](*(Selection(Text(v.name), v.id, v.id in chosen_values)
+                yield PickList[int](*(Selection(Text(v.name), v.id, v.id in chosen_values)
                                            for v in values), id="event-values")
             if skills:
                 yield Label("Skills it used or grew (space picks)", classes="form-section")
-                yield SelectionList[int](*(Selection(Text(s.name), s.id, s.id in chosen_skills)
+                yield PickList[int](*(Selection(Text(s.name), s.id, s.id in chosen_skills)
                                            for s in skills), id="event-skills")
 
     def on_mount(self) -> None:

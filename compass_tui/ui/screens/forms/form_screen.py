@@ -15,10 +15,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import SelectionList, Static, TextArea
+from textual.widgets import Static
 
 from compass_tui.domain.errors import describe
-from compass_tui.ui.screens.confirm import ConfirmScreen
+from compass_tui.ui.screens.typed_text import AsksBeforeDiscarding
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")
 
 
-class FormScreen(ModalScreen[Result | None], Generic[Result]):
+class FormScreen(AsksBeforeDiscarding, ModalScreen[Result | None], Generic[Result]):
     app: CompassApp
 
     BINDINGS = [
@@ -44,22 +44,6 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             yield from self.compose_fields()
             yield StatusLine("ctrl+s saves · escape cancels", classes="form-status")
         yield KeyBar()
-        # After every mount handler has filled the fields: what "unchanged" means.
-        self.call_after_refresh(self._remember_fields)
-
-    def _field_values(self) -> tuple[object, ...]:
-        values: list[object] = []
-        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
-            if isinstance(widget, TextArea):
-                values.append(widget.text)
-            elif isinstance(widget, SelectionList):
-                values.append(tuple(widget.selected))
-            else:
-                values.append(getattr(widget, "value", None))
-        return tuple(values)
-
-    def _remember_fields(self) -> None:
-        self._initial_fields = self._field_values()
 
     def heading(self) -> str:
         return self.TITLE
@@ -96,14 +80,4 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        """Leave; when something was typed, ask first so it is not lost by a stray key."""
-        if self._field_values() == getattr(self, "_initial_fields", None):
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Discard what you typed in this form?",
-                                           "Discard", "Keep editing"), answered)
+        self.leave_asking(lambda: self.dismiss(None))

@@ -22,6 +22,7 @@ from textual.widgets.selection_list import Selection
 from compass_tui.domain.goals import STATUSES, Goal, GoalInput, Horizon
 from compass_tui.ui.screens.forms.form_screen import FormScreen
 from compass_tui.ui.screens.forms.task_form import parse_day
+from compass_tui.ui.widgets.pick_list import PickList
 
 T = TypeVar("T")
 HORIZON_LABELS = {"short": "short term (weeks to months)", "long": "long term (a year or more)"}
@@ -158,7 +159,7 @@ class GoalForm(FormScreen[Goal]):
             yield Static("No ranked values yet: name and rank them in the Values tab (2).",
                          classes="form-hint")
             return
-        yield SelectionList[int](
+        yield PickList[int](
             *(Selection(Content(f"{v.rank}. {v.name}"), v.id, v.id in linked) for v in values),
             id="goal-values", compact=True)
 

@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from compass_tui.domain.assessment import SKILL_CATEGORIES, Skill, SkillCategory, SkillInput
 from compass_tui.domain.text_rules import required_text
 from compass_tui.ui.screens.forms.form_screen import FormScreen
+from compass_tui.ui.widgets.tick_box import TickBox
 
 MAX_LEVEL = 5
 # What each self-rated level means, so two ratings months apart mean the same thing.
@@ -75,7 +76,7 @@ class SkillForm(FormScreen[Skill]):
         with Horizontal(classes="form-row"):
             yield Label("", classes="field-label")
             is_gap = skill.is_gap if skill else False
-            yield Checkbox(gap_label(is_gap), is_gap, id="skill-gap", compact=True)
+            yield TickBox(gap_label(is_gap), is_gap, id="skill-gap", compact=True)
 
     def on_mount(self) -> None:
         self._show_level(self.query_one("#skill-level", Input).value)
