@@ -68,6 +68,9 @@ def region_text(app: App, widget: Widget) -> str:
                     for strip in strips[region.y:region.bottom]).strip()
 
 
+SETTLE_LIMIT = 50  # pauses; a worker restarted on every pause must not hang a test
+
+
 async def wait_for_workers(app: App) -> None:
     """Wait for every worker. One replaced by a newer read (exclusive) is not a failure,
     nor is one the app lets fail (exit_on_error=False: e.g. a read whose screen closed)."""
@@ -86,11 +89,21 @@ async def wait_for_workers(app: App) -> None:
 async def settle(pilot: Pilot, rounds: int = 1) -> None:
     """Let workers finish and the screen catch up.
 
-    Tabs start some reads only after the screen has painted, so a few rounds
-    may be needed before everything has landed.
+    A key may start a read only once what it mounted is shown (a section mounted on
+    first visit, a tab's read-ahead), so this waits until two pauses in a row start
+    no new worker. `rounds` adds short sleeps first, for reads begun on a timer.
     """
-    for _ in range(rounds):
-        if rounds > 1:
-            await pilot.pause(0.02)
-        await wait_for_workers(pilot.app)
-    await pilot.pause()
+    app = pilot.app
+    for _ in range(rounds - 1):
+        await pilot.pause(0.02)
+        await wait_for_workers(app)
+    quiet = 0
+    for _ in range(SETTLE_LIMIT):
+        if any(not worker.is_finished for worker in app.workers):
+            await wait_for_workers(app)
+            quiet = 0
+        else:
+            quiet += 1
+            if quiet == 2:
+                break
+        await pilot.pause()

@@ -62,6 +62,11 @@ def one_line(max_size: int = 4) -> st.SearchStrategy[str]:
     return words(1, max_size).map(lambda s: " ".join(s.split())).filter(bool)
 
 
+def said(max_size: int) -> st.SearchStrategy[str]:
+    """Text a form requires: words with at least one letter that is not a space."""
+    return words(1, max_size).filter(str.strip)
+
+
 PARAGRAPHS = st.lists(words(1, 8), min_size=1, max_size=4).map("\n\n".join)
 LONG = words(1, 6).filter(str.strip).map(lambda s: (s + "\n") * (LONG_CHARS // len(s) + 1))
 BODY = st.one_of(st.just(""), PARAGRAPHS, LONG)
@@ -133,11 +138,11 @@ JOURNALS = st.fixed_dictionaries({
     "retire": st.lists(st.integers(0, 4), max_size=2),
     "skills": names((value_key,), 4),
     "feedback": st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 3)), one_line(2),
-                                   st.one_of(st.none(), DAYS), words(1, 6)), max_size=4),
-    "passions": st.lists(st.tuples(st.sampled_from(list(PASSION_KINDS)), words(1, 5),
+                                   st.one_of(st.none(), DAYS), said(6)), max_size=4),
+    "passions": st.lists(st.tuples(st.sampled_from(list(PASSION_KINDS)), said(5),
                                    st.one_of(st.just(""), TAGS),
                                    st.lists(st.integers(0, 5), max_size=2)), max_size=3),
-    "swot": st.lists(st.tuples(st.sampled_from(QUADRANTS), words(1, 5)), max_size=4),
+    "swot": st.lists(st.tuples(st.sampled_from(QUADRANTS), said(5)), max_size=4),
     # A result is taken on a day already past (the service refuses one still to come).
     "personality": st.lists(st.tuples(st.sampled_from(FRAMEWORKS), one_line(2),
                                       st.one_of(st.none(), st.dates(date(1990, 1, 1),

@@ -70,10 +70,16 @@ class SectionedTab(Container):
 
     async def show_section(self, section_id: str) -> None:
         switcher = self.query_one(f"#{self.TAB}-sections", ContentSwitcher)
+        mounted = None
         if not switcher.query(f"#{section_id}"):
             widget = next(w for s, _label, w in self.SECTIONS if s == section_id)
-            await switcher.mount(widget(id=section_id))
+            mounted = widget(id=section_id)
+            await switcher.mount(mounted)
         switcher.current = section_id
+        if mounted is not None:
+            # A section mounted straight into view is not always sent Show, and Show
+            # is when a section reads its content: ask for that read here.
+            mounted.on_show()
         self.query_one(f"#{self.TAB}-section-bar", Static).update(
             section_bar(self.SECTIONS, section_id))
         # Focusing inside a hidden tab would make the app switch to it.
