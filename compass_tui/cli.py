@@ -61,6 +61,10 @@ def build_parser() -> Parser:
         "add", help="quick capture: `compass add yesterday: Met Ana. @mentor`"
     )
     add.add_argument("text", nargs="*", help="entry text; read from stdin when absent")
+    add.add_argument("--template", metavar="NAME",
+                     help="start from this entry template (weekly-wins, one-to-one, ... or "
+                          "one of yours in the config folder's templates/); TEXT follows "
+                          "the template's text")
 
     lst = commands.add_parser("list", help="print entries")
     lst.add_argument("-n", type=int, metavar="N", help="only the N most recent")
@@ -195,16 +199,24 @@ def run_add(args: argparse.Namespace) -> int:
     from compass_tui.domain.errors import describe
     from compass_tui.services.journal import JournalService
 
+    template = find_template(args.template) if args.template is not None else None
     text = " ".join(args.text).strip()
     if not text:
         if sys.stdin is None or sys.stdin.isatty():
-            print("Write your entry; finish with Ctrl-D.", file=sys.stderr)
+            print("Write your entry; finish with Ctrl-D." if template is None else
+                  "Write what follows the template (or nothing); finish with Ctrl-D.",
+                  file=sys.stderr)
         text = (sys.stdin.read() if sys.stdin else "").strip()
-    if not text:
+    if not text and template is None:
         raise CliError("nothing to write: the entry is empty")
     repo = open_repository(args)
     try:
-        entry = JournalService(repo).capture(text)
+        if template is None:
+            entry = JournalService(repo).capture(text)
+        else:
+            from compass_tui.services.entry_templates import TemplateService
+
+            entry = TemplateService(repo).capture(template, text)
     except ValidationError as exc:
         raise CliError(f"{describe(exc)}; nothing was written") from exc
     except DateParseError as exc:
@@ -216,6 +228,17 @@ def run_add(args: argparse.Namespace) -> int:
         repo.close()
     print(f"[Entry added for {entry.entry_date:%Y-%m-%d %H:%M}: {entry.title}]", file=sys.stderr)
     return 0
+
+
+def find_template(name: str):
+    """The named template, read and checked before anything else happens."""
+    from compass_tui.domain.entry_templates import TemplateError
+    from compass_tui.services.entry_templates import TemplateLibrary, TemplateNotFound
+
+    try:
+        return TemplateLibrary().get(name)
+    except (TemplateNotFound, TemplateError) as exc:
+        raise CliError(str(exc)) from exc
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -36,7 +36,7 @@ def draft_of(key: str, entry: Entry | None) -> Draft:
         key=key, entry_id=entry.id, entry_version=entry.version, title=entry.title,
         body=entry.body, tags_text=tags_label(entry.tags),
         when_text=entry.entry_date.strftime(WHEN_FORMAT), starred=entry.starred,
-        energy=entry.energy, fulfilment=entry.fulfilment,
+        energy=entry.energy, fulfilment=entry.fulfilment, template=entry.template,
     )
 
 
