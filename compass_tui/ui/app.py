@@ -26,6 +26,7 @@ from compass_tui.services.checkins import CheckinService, Completed
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import DraftService, new_draft_key
 from compass_tui.services.due import DueReport
+from compass_tui.services.entry_templates import TemplateService
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.journal import JournalService
 from compass_tui.services.timeline import TimelineService
@@ -102,6 +103,7 @@ class CompassApp(App[int]):
         self.goals = GoalsService(repo, clock)
         self.timeline = TimelineService(repo, clock)
         self.vision = VisionService(repo, clock)
+        self.templates = TemplateService(repo, clock)
         # A file that cannot be used: start anyway, on the defaults, and say why.
         self.start_settings = load_start_settings()
         self.checkins = CheckinService(repo, clock, self.start_settings.schedule)
@@ -150,6 +152,14 @@ class CompassApp(App[int]):
         self._freeze_heap()
         self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
         self.set_timer(DAILY_BACKUP_DELAY, self._daily_backup)
+        self._check_templates()
+
+    @work(thread=True, exclusive=True, group="template-check", exit_on_error=False)
+    def _check_templates(self) -> None:
+        """A template file that cannot be used is said once at start, not when N is."""
+        warning = self.templates.library.shelf().warning()
+        if warning:
+            self.call_from_thread(self.notify, warning, severity="warning", timeout=15)
 
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _daily_backup(self) -> None:
