@@ -98,6 +98,12 @@ def build_parser() -> Parser:
 
     commands.add_parser("due", help="due and overdue check-ins, for a login shell")
 
+    calendar = commands.add_parser(
+        "calendar", help="tasks and goals due and the check-ins, as an iCalendar (.ics) file")
+    add_output_option(calendar, "write here (whole or not at all, readable only by you) "
+                      "instead of stdout; an existing file is replaced only with --force "
+                      "or a yes")
+
     backup = commands.add_parser("backup", help="consistent copy of the database")
     backup.add_argument("dest", nargs="?", help="file or folder (default: backups/ beside it)")
     backup.add_argument("--keep", type=int, metavar="N",
@@ -422,6 +428,30 @@ def run_due(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_calendar(args: argparse.Namespace) -> int:
+    from compass_tui.domain.schedule import ScheduleError
+    from compass_tui.schedule_file import load_schedule
+    from compass_tui.services.calendar_export import CalendarService
+
+    try:
+        schedule = load_schedule()  # before a byte is written: a bad file stops here
+    except ScheduleError as exc:
+        raise CliError(str(exc)) from exc
+    dest = args.output
+    repo = open_repository(args)
+    try:
+        service = CalendarService(repo, schedule=schedule)
+        if dest is None:
+            service.write(sys.stdout)
+            return 0
+        with output_file(dest) as out:
+            count = service.write(out)
+    finally:
+        repo.close()
+    print(f"Wrote {count} events to {dest.path}", file=sys.stderr)
+    return 0
+
+
 def run_split_export(args: argparse.Namespace) -> int:
     from compass_tui.services.split_export import holds_files, write_split
 
@@ -566,6 +596,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": run_list,
     "export": run_export,
     "due": run_due,
+    "calendar": run_calendar,
     "import": run_import,
     "backup": run_backup,
     "restore": run_restore,
