@@ -30,7 +30,7 @@ timezone = "local"       # or a name such as "Europe/Paris"
 keep = 10                # daily automatic backups kept in backups/ beside the database
 
 [appearance]
-# theme = "nord"         # kept when you pick a theme in the command palette (ctrl+p)
+# theme: the one picked last in the command palette (ctrl+p, "Theme")
 """
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
 _HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")

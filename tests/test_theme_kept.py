@@ -74,7 +74,7 @@ async def test_the_first_pick_makes_a_file_that_explains_the_other_settings(
         app.action_use_theme("ansi-dark")  # the app's own "Use 16-colour theme" command
         await settle(pilot, rounds=3)
     text = config_path().read_text()
-    assert "[checkins]" in text and "# kept when you pick a theme" in text
+    assert "[checkins]" in text and "# theme: the one picked last" in text
     assert tomllib.loads(text)["appearance"]["theme"] == "ansi-dark"
 
 
