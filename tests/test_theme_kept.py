@@ -160,3 +160,16 @@ async def test_a_config_file_that_is_not_toml_starts_on_defaults_with_one_warnin
         assert any("not kept" in n.message and "line 3" in n.message
                    for n in app._notifications)
     assert path.read_text() == broken  # never written over
+
+
+async def test_no_color_still_turns_colour_off_whatever_theme_is_kept(
+        repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('[appearance]\ntheme = "nord"\n')
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.no_color and app.theme == "nord"
+        assert not app._notifications
