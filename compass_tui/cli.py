@@ -61,6 +61,10 @@ def build_parser() -> Parser:
         "add", help="quick capture: `compass add yesterday: Met Ana. @mentor`"
     )
     add.add_argument("text", nargs="*", help="entry text; read from stdin when absent")
+    add.add_argument("--template", metavar="NAME",
+                     help="start from this entry template (weekly-wins, one-to-one, ... or "
+                          "one of yours in the config folder's templates/); TEXT follows "
+                          "the template's text")
 
     lst = commands.add_parser("list", help="print entries")
     lst.add_argument("-n", type=int, metavar="N", help="only the N most recent")
@@ -93,6 +97,12 @@ def build_parser() -> Parser:
                      help="import the good records even when some cannot be read")
 
     commands.add_parser("due", help="due and overdue check-ins, for a login shell")
+
+    calendar = commands.add_parser(
+        "calendar", help="tasks and goals due and the check-ins, as an iCalendar (.ics) file")
+    add_output_option(calendar, "write here (whole or not at all, readable only by you) "
+                      "instead of stdout; an existing file is replaced only with --force "
+                      "or a yes")
 
     backup = commands.add_parser("backup", help="consistent copy of the database")
     backup.add_argument("dest", nargs="?", help="file or folder (default: backups/ beside it)")
@@ -195,16 +205,24 @@ def run_add(args: argparse.Namespace) -> int:
     from compass_tui.domain.errors import describe
     from compass_tui.services.journal import JournalService
 
+    template = find_template(args.template) if args.template is not None else None
     text = " ".join(args.text).strip()
     if not text:
         if sys.stdin is None or sys.stdin.isatty():
-            print("Write your entry; finish with Ctrl-D.", file=sys.stderr)
+            print("Write your entry; finish with Ctrl-D." if template is None else
+                  "Write what follows the template (or nothing); finish with Ctrl-D.",
+                  file=sys.stderr)
         text = (sys.stdin.read() if sys.stdin else "").strip()
-    if not text:
+    if not text and template is None:
         raise CliError("nothing to write: the entry is empty")
     repo = open_repository(args)
     try:
-        entry = JournalService(repo).capture(text)
+        if template is None:
+            entry = JournalService(repo).capture(text)
+        else:
+            from compass_tui.services.entry_templates import TemplateService
+
+            entry = TemplateService(repo).capture(template, text)
     except ValidationError as exc:
         raise CliError(f"{describe(exc)}; nothing was written") from exc
     except DateParseError as exc:
@@ -216,6 +234,17 @@ def run_add(args: argparse.Namespace) -> int:
         repo.close()
     print(f"[Entry added for {entry.entry_date:%Y-%m-%d %H:%M}: {entry.title}]", file=sys.stderr)
     return 0
+
+
+def find_template(name: str):
+    """The named template, read and checked before anything else happens."""
+    from compass_tui.domain.entry_templates import TemplateError
+    from compass_tui.services.entry_templates import TemplateLibrary, TemplateNotFound
+
+    try:
+        return TemplateLibrary().get(name)
+    except (TemplateNotFound, TemplateError) as exc:
+        raise CliError(str(exc)) from exc
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -399,6 +428,30 @@ def run_due(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_calendar(args: argparse.Namespace) -> int:
+    from compass_tui.domain.schedule import ScheduleError
+    from compass_tui.schedule_file import load_schedule
+    from compass_tui.services.calendar_export import CalendarService
+
+    try:
+        schedule = load_schedule()  # before a byte is written: a bad file stops here
+    except ScheduleError as exc:
+        raise CliError(str(exc)) from exc
+    dest = args.output
+    repo = open_repository(args)
+    try:
+        service = CalendarService(repo, schedule=schedule)
+        if dest is None:
+            service.write(sys.stdout)
+            return 0
+        with output_file(dest) as out:
+            count = service.write(out)
+    finally:
+        repo.close()
+    print(f"Wrote {count} events to {dest.path}", file=sys.stderr)
+    return 0
+
+
 def run_split_export(args: argparse.Namespace) -> int:
     from compass_tui.services.split_export import holds_files, write_split
 
@@ -543,6 +596,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": run_list,
     "export": run_export,
     "due": run_due,
+    "calendar": run_calendar,
     "import": run_import,
     "backup": run_backup,
     "restore": run_restore,

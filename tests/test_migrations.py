@@ -120,6 +120,16 @@ DATA_AT = {
         " '2025-01-06', '2025-01-12', '{}', 3, 1, '2025-01-12 20:00:00',"
         " '2025-01-12 20:00:00', '2025-01-12 20:00:00')",
     ],
+    "0005_timeline_vision": [
+        "INSERT INTO timeline_event_values (event_id, value_id) VALUES (1, 1)",
+        "INSERT INTO vision_cards (kind, text, author, image, caption, position, pinned,"
+        " created_at, updated_at) VALUES ('quote', 'Keep going', 'Ana', '', '', 1, 0,"
+        " '2025-01-01 00:00:00', '2025-01-01 00:00:00')",
+        "INSERT INTO vision_texts (key, text, updated_at) VALUES ('purpose', 'Teach',"
+        " '2025-01-01 00:00:00')",
+        "INSERT INTO narrative_versions (text, note, created_at) VALUES ('My story', '',"
+        " '2025-01-01 00:00:00')",
+    ],
 }
 
 
@@ -139,9 +149,11 @@ def counts(engine, tables: list[str]) -> dict[str, int]:
 
 
 def test_every_earlier_revision_upgrades_to_head_without_losing_a_row(tmp_path: Path) -> None:
+    from datetime import datetime
+
     from sqlalchemy import text
 
-    from compass_tui.domain.entries import EntryQuery
+    from compass_tui.domain.entries import EntryInput, EntryQuery
 
     earlier = revisions_before_head()
     assert earlier == list(DATA_AT)  # a new migration needs data of its own here
@@ -163,4 +175,13 @@ def test_every_earlier_revision_upgrades_to_head_without_losing_a_row(tmp_path: 
         repo = Repository.open(f"sqlite:///{tmp_path / f'at-{start}.db'}")
         hits = repo.entries.search(EntryQuery(text="growth"))
         assert [h.entry.title for h in hits] == ["Mentor lunch"]  # the index came along
+        # Entries and drafts from before templates came from none.
+        assert repo.entries.get(1).template is None
+        assert [d.template for d in repo.drafts.all()] == [None]
+        # The search index's triggers outlived the change to the entries table.
+        added = repo.entries.add(EntryInput(entry_date=datetime(2026, 3, 1, 9, 0),
+                                            title="Wins", body="Shipped the guide",
+                                            template="weekly-wins"))
+        assert repo.entries.get(added.id).template == "weekly-wins"
+        assert [h.entry.id for h in repo.entries.search(EntryQuery(text="guide"))] == [added.id]
         repo.close()

@@ -78,6 +78,7 @@ TAGS = st.builds(lambda head, middle, tail: normalise_tag(head + middle + tail),
 DAYS = st.dates(date(1990, 1, 1), date(2030, 12, 31))
 WHEN = st.datetimes(datetime(1990, 1, 1), datetime(2030, 12, 31))
 RATING = st.one_of(st.none(), st.integers(1, 5))
+TEMPLATE = st.one_of(st.none(), st.sampled_from(["weekly-wins", "one-to-one", "Own notes"]))
 NUMBER = st.one_of(st.none(), st.integers(-400, 400).map(lambda n: n / 4))
 
 
@@ -91,7 +92,7 @@ def entries(draw: st.DrawFn) -> list[EntryInput]:
         found.append(EntryInput(entry_date=draw(WHEN), title=title, body=body,
                                 tags=draw(st.lists(TAGS, max_size=4)),
                                 starred=draw(st.booleans()), energy=draw(RATING),
-                                fulfilment=draw(RATING)))
+                                fulfilment=draw(RATING), template=draw(TEMPLATE)))
     # Passions name linked entries in id order, which the export can only give back as
     # date order: add them oldest first, as a journal is written.
     return sorted(found, key=lambda e: e.entry_date)

@@ -18,6 +18,7 @@ from compass_tui.domain.tags import unique_tags
 
 Rating = int | None
 TITLE_MAX = 300  # a title is a line; the rest belongs in the text
+TEMPLATE_NAME_MAX = 100
 
 
 def capped_title(title: str) -> str:
@@ -40,6 +41,8 @@ class EntryInput(BaseModel):
     energy: Rating = Field(default=None, ge=1, le=5)
     fulfilment: Rating = Field(default=None, ge=1, le=5)
     kind: str = "journal"
+    # The template it was started from (its name), kept through every edit.
+    template: str | None = Field(default=None, min_length=1, max_length=TEMPLATE_NAME_MAX)
 
     @field_validator("tags")
     @classmethod
@@ -118,6 +121,7 @@ class Draft(BaseModel):
     starred: bool = False
     energy: Rating = None
     fulfilment: Rating = None
+    template: str | None = None
     updated_at: datetime | None = None
 
     def is_blank(self) -> bool:

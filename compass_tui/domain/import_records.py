@@ -23,6 +23,7 @@ from compass_tui.domain.assessment import (
     SwotInput,
 )
 from compass_tui.domain.dates import DEFAULT_TIME, MAX_YEAR, MIN_YEAR
+from compass_tui.domain.entries import TEMPLATE_NAME_MAX
 from compass_tui.domain.goals import Horizon, Status
 from compass_tui.domain.schedule import Kind
 from compass_tui.domain.tags import is_valid_tag, normalise_tag
@@ -69,6 +70,7 @@ class EntryRecord(BaseModel):
     energy: Rating = Field(default=None, ge=1, le=5)
     fulfilment: Rating = Field(default=None, ge=1, le=5)
     kind: str = Field(default="journal", min_length=1, max_length=20)
+    template: str | None = Field(default=None, min_length=1, max_length=TEMPLATE_NAME_MAX)
 
     @field_validator("day")
     @classmethod

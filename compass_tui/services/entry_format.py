@@ -18,6 +18,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "energy": entry.energy,
         "fulfilment": entry.fulfilment,
         "kind": entry.kind,
+        "template": entry.template,
     }
 
 

@@ -99,6 +99,7 @@ class JournalService:
             return EntryInput(
                 entry_date=when or fallback, title=draft.title, body=draft.body, tags=tags,
                 starred=draft.starred, energy=draft.energy, fulfilment=draft.fulfilment,
+                template=draft.template,
             )
         except ValidationError as exc:
             where = exc.errors()[0].get("loc", ())

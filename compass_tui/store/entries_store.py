@@ -158,7 +158,8 @@ class EntryStore:
         self, session: Session, data: EntryInput, now: datetime,
         tag_ids: dict[str, int] | None = None,
     ) -> EntryRow:
-        row = EntryRow(version=1, created_at=now, updated_at=now)
+        # Where an entry came from is set once: an edit never changes it.
+        row = EntryRow(version=1, created_at=now, updated_at=now, template=data.template)
         self._apply(row, data)
         session.add(row)
         session.flush()

@@ -37,7 +37,7 @@ def _live_keys(conn: Connection) -> set[EntryKey]:
 
 
 ENTRY_COLUMNS = ("entry_date", "title", "body", "tags_text", "starred", "energy",
-                 "fulfilment", "kind", "version", "created_at", "updated_at")
+                 "fulfilment", "kind", "template", "version", "created_at", "updated_at")
 
 
 def write_entries(conn: Connection, entries: Sequence[EntryRecord], now: datetime,
@@ -56,7 +56,8 @@ def write_entries(conn: Connection, entries: Sequence[EntryRecord], now: datetim
                 skipped += 1
                 continue
             rows.append((when, entry.title, entry.body, " ".join(entry.tags), entry.starred,
-                         entry.energy, entry.fulfilment, entry.kind, 1, now, now))
+                         entry.energy, entry.fulfilment, entry.kind, entry.template, 1,
+                         now, now))
             tags.append(entry.tags)
         ids = insert_tuples(conn, EntryRow.__table__, ENTRY_COLUMNS, rows, ids=True)
         fresh = sorted({tag for names in tags for tag in names if tag not in tag_ids})

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions; a test keeps the two in step.
-HEAD = "0005_timeline_vision"
+HEAD = "0006_entry_template"
 # Tables SQLite keeps for full-text search are not part of the typed models.
 FTS_PREFIX = "entries_fts"
 

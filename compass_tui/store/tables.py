@@ -67,6 +67,8 @@ class EntryRow(Base):
     energy: Mapped[int | None] = mapped_column(Integer)
     fulfilment: Mapped[int | None] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20), default="journal")
+    # The name of the template the entry was started from, if any.
+    template: Mapped[str | None] = mapped_column(String(100))
     # Bumped on every change so a stale edit from another instance is caught.
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -94,6 +96,7 @@ class DraftRow(Base):
     starred: Mapped[bool] = mapped_column(Boolean, default=False)
     energy: Mapped[int | None] = mapped_column(Integer)
     fulfilment: Mapped[int | None] = mapped_column(Integer)
+    template: Mapped[str | None] = mapped_column(String(100))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 

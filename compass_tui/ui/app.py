@@ -21,19 +21,21 @@ from textual.widgets import TabbedContent, TabPane
 
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
-from compass_tui.domain.schedule import LABELS, Kind, Schedule, ScheduleError
-from compass_tui.schedule_file import backup_keep, load_schedule
+from compass_tui.domain.schedule import LABELS, Kind
+from compass_tui.schedule_file import backup_keep
 from compass_tui.services.assessment import AssessmentService
 from compass_tui.services.changes import ChangeWatch
 from compass_tui.services.checkins import CheckinService, Completed
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import DraftService, new_draft_key
 from compass_tui.services.due import DueReport
+from compass_tui.services.entry_templates import TemplateService
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.journal import JournalService
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
 from compass_tui.services.vision import VisionService
+from compass_tui.start_settings import load_start_settings
 from compass_tui.store.engine import database_key, sqlite_path
 from compass_tui.store.maintenance import daily_backup
 from compass_tui.store.permissions import warning_for
@@ -52,6 +54,7 @@ from compass_tui.ui.screens.timeline_tab import TimelineTab
 from compass_tui.ui.screens.values_tab import ValuesTab
 from compass_tui.ui.screens.vision_tab import VisionTab
 from compass_tui.ui.steady_columns import SteadyColumnsDriver
+from compass_tui.ui.theme_keeper import ThemeKeeper
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.list_ends import stop_lists_at_ends
 from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
@@ -110,11 +113,11 @@ class CompassApp(OrderedKeysApp[int]):
         self.goals = GoalsService(repo, clock)
         self.timeline = TimelineService(repo, clock)
         self.vision = VisionService(repo, clock)
-        try:
-            schedule, self.schedule_problem = load_schedule(), None
-        except ScheduleError as exc:  # start anyway, on the defaults, and say why
-            schedule, self.schedule_problem = Schedule(), str(exc)
-        self.checkins = CheckinService(repo, clock, schedule)
+        self.templates = TemplateService(repo, clock)
+        # A file that cannot be used: start anyway, on the defaults, and say why.
+        self.start_settings = load_start_settings()
+        self.checkins = CheckinService(repo, clock, self.start_settings.schedule)
+        self.theme_keeper = ThemeKeeper(self)
         self.changes = ChangeWatch(repo)
         self._changes_waiting = False  # seen while something was being edited
         # This instance's key for a new entry's draft (see new_draft_key).
@@ -146,21 +149,13 @@ class CompassApp(OrderedKeysApp[int]):
         return self.query_one(SchedulerBar)
 
     def on_mount(self) -> None:
-        wanted = self.settings.theme
-        if wanted and wanted in self.available_themes:
-            self.theme = wanted
-        elif self.console.color_system in SIXTEEN_COLOUR_SYSTEMS:
-            self.theme = "ansi-dark"
-        if wanted and wanted not in self.available_themes:
-            names = ", ".join(sorted(self.available_themes))
-            self.notify(f"Unknown theme {wanted!r}; choose one of: {names}.",
-                        severity="warning", timeout=10)
+        self.theme_keeper.start(sixteen_colours=self.console.color_system
+                                in SIXTEEN_COLOUR_SYSTEMS)
         self.scheduler_bar.today = self.clock().date()
         if self.db_file is not None and (loose := warning_for(self.db_file)):
             self.notify(loose, severity="warning", timeout=20)
-        if self.schedule_problem:
-            self.notify(f"Check-in schedule not read, defaults used: {self.schedule_problem}",
-                        severity="warning", timeout=15)
+        for problem in self.start_settings.problems:
+            self.notify(problem, severity="warning", timeout=15)
         self._install_hangup_handlers()
         self._offer_drafts()
         self.call_after_refresh(self.refresh_due)
@@ -176,6 +171,14 @@ class CompassApp(OrderedKeysApp[int]):
         self._freeze_heap()
         self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
         self.set_timer(DAILY_BACKUP_DELAY, self._daily_backup)
+        self._check_templates()
+
+    @work(thread=True, exclusive=True, group="template-check", exit_on_error=False)
+    def _check_templates(self) -> None:
+        """A template file that cannot be used is said once at start, not when N is."""
+        warning = self.templates.library.shelf().warning()
+        if warning:
+            self.call_from_thread(self.notify, warning, severity="warning", timeout=15)
 
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _daily_backup(self) -> None:

@@ -38,7 +38,7 @@ def draft_of(key: str, entry: Entry | None) -> Draft:
         key=key, entry_id=entry.id, entry_version=entry.version, title=entry.title,
         body=entry.body, tags_text=tags_label(entry.tags),
         when_text=entry.entry_date.strftime(WHEN_FORMAT), starred=entry.starred,
-        energy=entry.energy, fulfilment=entry.fulfilment,
+        energy=entry.energy, fulfilment=entry.fulfilment, template=entry.template,
     )
 
 
@@ -57,13 +57,15 @@ class EntryEditorScreen(Screen[int | None]):
                 tooltip="Put today's reflection prompt into the text"),
     ]
 
-    def __init__(self, key: str, entry: Entry | None = None, draft: Draft | None = None) -> None:
-        """entry: the entry being edited as it is now; draft: text kept from before."""
+    def __init__(self, key: str, entry: Entry | None = None, draft: Draft | None = None,
+                 start: Draft | None = None) -> None:
+        """entry: the entry being edited as it is now; draft: text kept from before;
+        start: what a new entry opens with (a template filled in), kept only once changed."""
         super().__init__()
         self.key = key
         self.entry = entry
         self._restored = draft
-        self._start = draft or draft_of(key, entry)
+        self._start = draft or start or draft_of(key, entry)
         # The entry as this edit began from it; unknown for a draft of an older version.
         stale = draft is not None and entry is not None and draft.entry_version != entry.version
         self.opened = None if stale else entry
@@ -96,7 +98,8 @@ class EntryEditorScreen(Screen[int | None]):
     def on_mount(self) -> None:
         self._fill(self._start)
         self.set_interval(AUTOSAVE_SECONDS, self.save_draft)
-        self.query_one("#body" if self._start.entry_id or self._restored else "#title").focus()
+        self.query_one("#body" if self._start.entry_id or self._restored or self._start.title
+                       else "#title").focus()
         if self._restored:
             note = "Draft restored."
             if self.opened is None and self.entry is not None:

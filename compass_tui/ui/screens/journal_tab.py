@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from compass_tui.domain.entries import Draft, Entry, EntryQuery, EntrySummary
+from compass_tui.domain.entry_templates import EntryTemplate
 from compass_tui.services.drafts import edit_draft_key
 from compass_tui.services.journal import PAGE_SIZE
 from compass_tui.services.prompts import prompt_of_the_day
@@ -21,6 +22,7 @@ from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.screens.entry_editor import EntryEditorScreen
 from compass_tui.ui.screens.entry_picker import EntryPickerScreen
 from compass_tui.ui.screens.search import SearchScreen
+from compass_tui.ui.screens.template_picker import TemplatePickerScreen
 from compass_tui.ui.widgets.entry_list import EntryList
 from compass_tui.ui.widgets.reading_pane import ReadingPane
 
@@ -41,6 +43,8 @@ class JournalTab(Container):
 
     BINDINGS = [
         Binding("n", "new_entry", "New", id="journal.new", tooltip="Write a new entry"),
+        Binding("N", "new_from_template", "Template", id="journal.new_template",
+                tooltip="A new entry from a template"),
         Binding("e", "edit_entry", "Edit", id="journal.edit"),
         Binding("s", "toggle_star", "Star", id="journal.star"),
         Binding("d", "trash_entry", "Delete", id="journal.delete"),
@@ -213,6 +217,25 @@ class JournalTab(Container):
         if current is not None and (self.shown is None or self.shown.id != current):
             self._show_now(current)
         return self.shown
+    def action_new_from_template(self) -> None:
+        """One new entry at a time per window: an unsaved one is opened, never replaced."""
+        key = self.app.new_draft_key
+        draft = self.app.drafts.get(key)
+        if draft is not None:
+            self.app.notify("Your new entry is still a draft: save it or empty it, then N "
+                            "starts one from a template.", timeout=6)
+            self.open_editor(key, None, draft)
+            return
+        self.app.push_screen(TemplatePickerScreen(), self._template_chosen)
+
+    def _template_chosen(self, template: EntryTemplate | None) -> None:
+        if template is None:
+            self.entry_list.focus()
+            return
+        key = self.app.new_draft_key
+        self.app.push_screen(
+            EntryEditorScreen(key, start=self.app.templates.draft(key, template)),
+            self._after_edit)
 
     def action_edit_entry(self) -> None:
         entry = self.selected()

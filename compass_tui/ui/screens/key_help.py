@@ -40,6 +40,7 @@ HELP = """\
 | Key | Does |
 |---|---|
 | `↑` `↓` / `j` `k` | move |
+| `N` | new entry from a template (yours: Markdown files in the config folder's `templates/`) |
 | `e` | edit the selected entry |
 | `s` | star or unstar |
 | `d` | move to trash (asks first) |

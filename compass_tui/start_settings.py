@@ -1,0 +1,41 @@
+"""What the app reads from config.toml at start, read once: a file that cannot be used
+gives the defaults and one sentence saying why, never a failed start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from compass_tui.config_file import ConfigError, config_path, read_config
+from compass_tui.domain.schedule import Schedule, ScheduleError
+from compass_tui.schedule_file import schedule_in
+from compass_tui.theme_file import theme_in
+
+
+@dataclass(frozen=True)
+class StartSettings:
+    schedule: Schedule
+    theme: str | None  # the one picked last time, if any
+    path: Path
+    problems: tuple[str, ...] = ()  # one warning each
+
+
+def load_start_settings(path: Path | None = None) -> StartSettings:
+    path = path or config_path()
+    try:
+        data = read_config(path)
+    except ConfigError as exc:
+        return StartSettings(Schedule(), None, path, (f"Settings not read, defaults used: "
+                                                      f"{exc}",))
+    problems = []
+    try:
+        schedule = schedule_in(data, path)
+    except ScheduleError as exc:
+        schedule = Schedule()
+        problems.append(f"Check-in schedule not read, defaults used: {exc}")
+    try:
+        theme = theme_in(data, path)
+    except ConfigError as exc:
+        theme = None
+        problems.append(f"Theme not read, the default used: {exc}")
+    return StartSettings(schedule, theme, path, tuple(problems))
