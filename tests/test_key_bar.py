@@ -9,7 +9,7 @@ from tests.pilot_helpers import make_app, settle
 
 # tab key -> the keys that must show there (as the bar names them)
 MAIN_KEYS = {
-    "1": [" n New", " e Edit", " s Star", " d Delete", " u Undo", " / Search"],
+    "1": [" n New", " N Template", " e Edit", " s Star", " d Delete", " / Search"],
     "2": [" n Add", " e Edit", " K Up", " J Down", " r Retire", " d Delete", " h History"],
     "3": [" n New", " c Sub-goal", " e Edit", " d Delete", " t Task", " v View"],
     "4": [" n New", " e Edit", " d Delete", " y Year", " f Kind"],

@@ -48,7 +48,8 @@ class JournalTab(Container):
         Binding("e", "edit_entry", "Edit", id="journal.edit"),
         Binding("s", "toggle_star", "Star", id="journal.star"),
         Binding("d", "trash_entry", "Delete", id="journal.delete"),
-        Binding("u", "undo_trash", "Undo", id="journal.undo"),
+        # Said in the notice after a delete, and in key help: room in the bar for N.
+        Binding("u", "undo_trash", "Undo", id="journal.undo", show=False),
         Binding("o", "on_this_day", "On this day", id="journal.on_this_day", show=False),
         Binding("t", "open_trash", "Trash", id="journal.trash", show=False),
     ]
@@ -285,7 +286,7 @@ class JournalTab(Container):
                 return
             self.app.journal.trash(entry.id)
             self._dropped(entry.id)
-            self.app.notify(f"Moved to trash: {title_of(entry.title)}. Press u to undo.")
+            self.app.notify(f"Moved to trash: “{title_of(entry.title)}” (u brings it back).")
 
         self.app.push_screen(
             ConfirmScreen(f"Move “{title_of(entry.title)}” to the trash?\nYou can undo with u.",

@@ -20,6 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 HELP_ACTION = "key_help"
+# Where room runs out, quit goes first: ctrl+c and key help both say how to quit.
+LAST_ACTIONS = ("quit",)
 FALLBACK_WIDTH = 80  # before the first layout
 
 
@@ -57,7 +59,8 @@ class KeyBar(Static):
 
     def _keys(self) -> tuple[list[tuple[int, Key]], Key | None, Binding | None]:
         """Every shown key once (its first binding per action) with its rank: 0 for the
-        area in use, 1 for the screen, 2 for the app; and the help and palette keys."""
+        area in use, 1 for the screen, 2 for the app, 3 for the last to give way; and
+        the help and palette keys."""
         keys: list[tuple[int, Key]] = []
         help_key: Key | None = None
         palette: Binding | None = None
@@ -74,6 +77,8 @@ class KeyBar(Static):
                 help_key = key
                 continue
             rank = 2 if node is self.app else 1 if node is self.screen else 0
+            if binding.action in LAST_ACTIONS:
+                rank = 3
             keys.append((rank, key))
         return keys, help_key, palette
 
