@@ -27,8 +27,8 @@ from compass_tui.services.changes import ChangeWatch
 from compass_tui.services.journal import JournalService
 from compass_tui.store.repository import Repository
 from compass_tui.ui.app import CompassApp
-from compass_tui.ui.steady_columns import realign
-from compass_tui.ui.widgets.entry_list import EntryList
+from compass_tui.ui.journal.entry_list import EntryList
+from compass_tui.ui.shell.steady_columns import realign
 
 ENTRIES = 100_000
 WARM_UP = 5

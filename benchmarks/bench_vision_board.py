@@ -29,7 +29,7 @@ from pty_terminal import PtyTerminal
 
 from compass_tui.domain.vision import CARD_KINDS, CardInput
 from compass_tui.store.repository import Repository
-from compass_tui.ui.widgets.vision.card_box import columns_for
+from compass_tui.ui.vision.card_box import columns_for
 
 CARDS = 300
 NARROW, WIDE = (80, 24), (200, 60)

@@ -9,9 +9,9 @@ from textual.widgets import Input, OptionList
 from compass_tui.domain.entries import EntryQuery
 from compass_tui.services.journal import JournalService
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.screens.forms.personality_form import PersonalityForm
-from compass_tui.ui.widgets.entry_list import EntryList
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
+from compass_tui.ui.journal.entry_list import EntryList
+from compass_tui.ui.values.personality_form import PersonalityForm
 from tests.conftest import fixed_clock
 from tests.pilot_helpers import make_app, settle, type_text
 from tests.test_app_reflections import open_section

@@ -18,14 +18,14 @@ from compass_tui.services.goals import GoalsService
 from compass_tui.services.vision import VisionService
 from compass_tui.store.repository import Repository
 from compass_tui.ui.app import CompassApp
-from compass_tui.ui.screens.checkin_screen import CheckinScreen
-from compass_tui.ui.screens.checkins_screen import CheckinsScreen
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.forms.schedule_form import ScheduleForm
-from compass_tui.ui.screens.snooze import SnoozeScreen
-from compass_tui.ui.widgets.checkin.tick_list import TickList
-from compass_tui.ui.widgets.checkin.values_rank_step import RankList
-from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
+from compass_tui.ui.checkins.checkin_screen import CheckinScreen
+from compass_tui.ui.checkins.checkins_screen import CheckinsScreen
+from compass_tui.ui.checkins.schedule_form import ScheduleForm
+from compass_tui.ui.checkins.snooze import SnoozeScreen
+from compass_tui.ui.checkins.tick_list import TickList
+from compass_tui.ui.checkins.values_rank_step import RankList
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.common.scheduler_bar import SchedulerBar
 from tests.conftest import NOW, fixed_clock
 from tests.pilot_helpers import make_app, settle, type_text
 

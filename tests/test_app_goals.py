@@ -11,14 +11,14 @@ from compass_tui.domain.goals import GoalInput, GoalSummary, TaskInput
 from compass_tui.domain.values import ValueInput
 from compass_tui.services.goals import GoalsService
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.forms.goal_form import GoalForm
-from compass_tui.ui.screens.forms.task_form import TaskForm
-from compass_tui.ui.screens.goals_tab import PREFETCH_DELAY, GoalsTab
-from compass_tui.ui.screens.value_picker import ValuePickerScreen
-from compass_tui.ui.widgets.entry_list import EntryList
-from compass_tui.ui.widgets.goals.goal_detail import GoalDetail
-from compass_tui.ui.widgets.goals.row_list import RowList
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.goals.goal_detail import GoalDetail
+from compass_tui.ui.goals.goal_form import GoalForm
+from compass_tui.ui.goals.goals_tab import PREFETCH_DELAY, GoalsTab
+from compass_tui.ui.goals.row_list import RowList
+from compass_tui.ui.goals.task_form import TaskForm
+from compass_tui.ui.goals.value_picker import ValuePickerScreen
+from compass_tui.ui.journal.entry_list import EntryList
 from tests.conftest import NOW, fixed_clock
 from tests.pilot_helpers import make_app, type_text
 from tests.pilot_helpers import settle as settle_all

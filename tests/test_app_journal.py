@@ -9,13 +9,13 @@ from textual.widgets import Input, Markdown, OptionList, Static, TextArea
 
 from compass_tui.domain.entries import Entry, EntryInput, EntryQuery
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens import entry_editor
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.draft_recovery import DraftRecoveryScreen
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.screens.entry_picker import EntryPickerScreen
-from compass_tui.ui.screens.search import SearchScreen
-from compass_tui.ui.widgets.entry_list import EntryList
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.journal import entry_editor
+from compass_tui.ui.journal.draft_recovery import DraftRecoveryScreen
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
+from compass_tui.ui.journal.entry_list import EntryList
+from compass_tui.ui.journal.entry_picker import EntryPickerScreen
+from compass_tui.ui.journal.search import SearchScreen
 from tests.pilot_helpers import make_app, settle, type_text
 
 
@@ -274,7 +274,7 @@ async def test_external_editor_round_trip(repo: Repository, tmp_path: Path) -> N
 ])
 async def test_edit_changed_elsewhere_asks_which_to_keep(repo: Repository, key: str,
                                                         titles: list[str]) -> None:
-    from compass_tui.ui.screens.conflict import ConflictScreen
+    from compass_tui.ui.journal.conflict import ConflictScreen
 
     entry_id = seed(repo, "Shared plan")
     app = make_app(repo)

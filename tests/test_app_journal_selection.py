@@ -8,10 +8,10 @@ from textual.widgets import Input, Static
 
 from compass_tui.domain.entries import EntryInput
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens import journal_tab
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.widgets.entry_list import EntryList
-from compass_tui.ui.widgets.key_bar import KeyBar
+from compass_tui.ui.common.key_bar import KeyBar
+from compass_tui.ui.journal import journal_tab
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
+from compass_tui.ui.journal.entry_list import EntryList
 from tests.pilot_helpers import make_app, settle, type_text
 
 

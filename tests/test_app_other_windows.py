@@ -14,8 +14,8 @@ from compass_tui.domain.entries import EntryInput
 from compass_tui.domain.values import ValueInput
 from compass_tui.store.repository import Repository
 from compass_tui.ui.app import CHANGE_CHECK_SECONDS
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.widgets.entry_list import EntryList
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
+from compass_tui.ui.journal.entry_list import EntryList
 from tests.conftest import NOW
 from tests.pilot_helpers import make_app, settle, type_text
 

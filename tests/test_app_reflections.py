@@ -12,13 +12,13 @@ from compass_tui.domain.assessment import (
 )
 from compass_tui.domain.entries import EntryInput
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.forms.passion_form import PassionForm
-from compass_tui.ui.screens.forms.personality_form import PersonalityForm
-from compass_tui.ui.screens.forms.swot_form import SwotForm
-from compass_tui.ui.screens.search import SearchScreen
-from compass_tui.ui.screens.values_tab import ValuesTab
-from compass_tui.ui.widgets.values.swot_section import QuadrantList
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.journal.search import SearchScreen
+from compass_tui.ui.values.passion_form import PassionForm
+from compass_tui.ui.values.personality_form import PersonalityForm
+from compass_tui.ui.values.swot_form import SwotForm
+from compass_tui.ui.values.swot_section import QuadrantList
+from compass_tui.ui.values.values_tab import ValuesTab
 from tests.pilot_helpers import make_app, settle, type_text
 
 SECTION_PANES = {"Passions": "section-passions", "SWOT": "section-swot",

@@ -3,9 +3,9 @@ from textual.command import CommandPalette
 from textual.widgets import TabbedContent
 
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.key_help import KeyHelpScreen
-from compass_tui.ui.widgets.entry_list import EntryList
-from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
+from compass_tui.ui.common.scheduler_bar import SchedulerBar
+from compass_tui.ui.journal.entry_list import EntryList
+from compass_tui.ui.shell.key_help import KeyHelpScreen
 from tests.pilot_helpers import make_app, settle, type_text
 
 
@@ -60,7 +60,7 @@ async def test_command_palette_runs_app_commands(repo: Repository) -> None:
 
 
 async def test_n_on_the_timeline_adds_an_event(repo: Repository) -> None:
-    from compass_tui.ui.screens.forms.event_form import EventForm
+    from compass_tui.ui.timeline.event_form import EventForm
 
     app = make_app(repo)
     async with app.run_test(size=(80, 24)) as pilot:

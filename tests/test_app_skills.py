@@ -12,10 +12,10 @@ from textual.widgets import DataTable, Input, Static
 from compass_tui.domain.assessment import FeedbackInput, Skill, SkillCategory, SkillInput
 from compass_tui.store.repository import Repository
 from compass_tui.ui.app import CompassApp
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.forms.feedback_form import FeedbackForm
-from compass_tui.ui.screens.forms.skill_form import SkillForm
-from compass_tui.ui.screens.values_tab import ValuesTab
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.values.feedback_form import FeedbackForm
+from compass_tui.ui.values.skill_form import SkillForm
+from compass_tui.ui.values.values_tab import ValuesTab
 from tests.pilot_helpers import make_app, settle, type_text
 
 

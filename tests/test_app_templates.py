@@ -6,11 +6,11 @@ from textual.widgets import Input, Markdown, OptionList, TextArea
 
 from compass_tui.services.entry_templates import user_dir
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.screens.key_help import KeyHelpScreen
-from compass_tui.ui.screens.template_picker import TemplatePickerScreen
-from compass_tui.ui.widgets.entry_list import EntryList
-from compass_tui.ui.widgets.key_bar import KeyBar
+from compass_tui.ui.common.key_bar import KeyBar
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
+from compass_tui.ui.journal.entry_list import EntryList
+from compass_tui.ui.journal.template_picker import TemplatePickerScreen
+from compass_tui.ui.shell.key_help import KeyHelpScreen
 from tests.pilot_helpers import make_app, settle, type_text
 
 

@@ -12,12 +12,12 @@ from compass_tui.domain.timeline import EventInput
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.timeline import TimelineService
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.forms.event_form import EventForm
-from compass_tui.ui.screens.timeline_import import TimelineImportScreen
-from compass_tui.ui.screens.timeline_tab import TimelineTab
-from compass_tui.ui.screens.year_jump import YearJumpScreen
-from compass_tui.ui.widgets.goals.row_list import RowList
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.goals.row_list import RowList
+from compass_tui.ui.timeline.event_form import EventForm
+from compass_tui.ui.timeline.timeline_import import TimelineImportScreen
+from compass_tui.ui.timeline.timeline_tab import TimelineTab
+from compass_tui.ui.timeline.year_jump import YearJumpScreen
 from tests.conftest import fixed_clock
 from tests.pilot_helpers import make_app, settle, type_text
 

@@ -5,10 +5,10 @@ from textual.widgets import Input, OptionList, Static, TabbedContent
 
 from compass_tui.domain.values import ValueInput
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.forms.value_form import ValueForm
-from compass_tui.ui.screens.rank_history import RankHistoryScreen
-from compass_tui.ui.screens.values_tab import ValuesTab
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.values.rank_history import RankHistoryScreen
+from compass_tui.ui.values.value_form import ValueForm
+from compass_tui.ui.values.values_tab import ValuesTab
 from tests.conftest import NOW
 from tests.pilot_helpers import make_app, settle, type_text
 

@@ -14,16 +14,16 @@ from compass_tui.domain.vision import CardInput
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.vision import VisionService
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.card_view import CardViewScreen
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.forms.card_form import CardForm
-from compass_tui.ui.screens.forms.purpose_form import PurposeForm
-from compass_tui.ui.screens.narrative_editor import NarrativeEditorScreen
-from compass_tui.ui.screens.narrative_versions import NarrativeVersionsScreen, VersionScreen
-from compass_tui.ui.screens.vision_tab import VisionTab
-from compass_tui.ui.widgets.vision.card_box import PIN_MARK
-from compass_tui.ui.widgets.vision.card_grid import CardGrid
-from compass_tui.ui.widgets.vision.narrative_section import NarrativeSection
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.vision.card_box import PIN_MARK
+from compass_tui.ui.vision.card_form import CardForm
+from compass_tui.ui.vision.card_grid import CardGrid
+from compass_tui.ui.vision.card_view import CardViewScreen
+from compass_tui.ui.vision.narrative_editor import NarrativeEditorScreen
+from compass_tui.ui.vision.narrative_section import NarrativeSection
+from compass_tui.ui.vision.narrative_versions import NarrativeVersionsScreen, VersionScreen
+from compass_tui.ui.vision.purpose_form import PurposeForm
+from compass_tui.ui.vision.vision_tab import VisionTab
 from tests.conftest import NOW, fixed_clock
 from tests.pilot_helpers import make_app, type_text
 from tests.pilot_helpers import settle as settle_all

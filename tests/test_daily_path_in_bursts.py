@@ -18,9 +18,9 @@ from compass_tui.domain.entries import Entry, EntryQuery
 from compass_tui.domain.goals import Goal, GoalInput, TaskInput
 from compass_tui.services.goals import GoalsService
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.checkin_screen import CheckinScreen
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.screens.forms.goal_form import GoalForm
+from compass_tui.ui.checkins.checkin_screen import CheckinScreen
+from compass_tui.ui.goals.goal_form import GoalForm
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from tests.conftest import fixed_clock
 from tests.pilot_helpers import burst, make_app, settle, text_keys
 from tests.test_kill import App

@@ -14,10 +14,10 @@ from compass_tui.domain.entries import EntryInput, EntryQuery
 from compass_tui.domain.goals import GoalInput
 from compass_tui.services.goals import GoalsService
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.checkin_screen import CheckinScreen
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.screens.typed_text import QUESTION
+from compass_tui.ui.checkins.checkin_screen import CheckinScreen
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.common.typed_text import QUESTION
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from tests.conftest import NOW, fixed_clock
 from tests.pilot_helpers import make_app, settle, type_text
 from tests.screen_catalogue import ASKING, KEEPING, Build, seed

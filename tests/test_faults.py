@@ -14,7 +14,7 @@ from textual.widgets import Input, TextArea
 from compass_tui.domain.entries import EntryInput
 from compass_tui.services.journal import EditConflict, JournalService
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from tests.conftest import fixed_clock
 from tests.pilot_helpers import make_app, settle, type_text
 from tests.test_cli import compass

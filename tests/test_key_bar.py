@@ -4,7 +4,7 @@ it chooses what fits instead of cutting the line wherever it ends."""
 import pytest
 
 from compass_tui.store.repository import Repository
-from compass_tui.ui.widgets.key_bar import KeyBar
+from compass_tui.ui.common.key_bar import KeyBar
 from tests.pilot_helpers import make_app, settle
 
 # tab key -> the keys that must show there (as the bar names them)

@@ -8,10 +8,10 @@ from textual.widgets import OptionList, Select, SelectionList
 from compass_tui.domain.entries import EntryInput
 from compass_tui.domain.values import ValueInput
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.confirm import ConfirmScreen
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.screens.forms.goal_form import GoalForm
-from compass_tui.ui.widgets.entry_list import EntryList
+from compass_tui.ui.common.confirm import ConfirmScreen
+from compass_tui.ui.goals.goal_form import GoalForm
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
+from compass_tui.ui.journal.entry_list import EntryList
 from tests.conftest import NOW
 from tests.pilot_helpers import make_app, settle
 

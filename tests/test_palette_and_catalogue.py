@@ -5,8 +5,8 @@ from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
 
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.forms.value_form import ValueForm
-from compass_tui.ui.word_matcher import WordMatcher
+from compass_tui.ui.shell.word_matcher import WordMatcher
+from compass_tui.ui.values.value_form import ValueForm
 from tests.pilot_helpers import make_app, settle, type_text
 
 

@@ -6,8 +6,8 @@ import pytest
 from PIL import Image
 from textual.app import App
 
-from compass_tui.ui import pictures
-from compass_tui.ui.pictures import locate, read_picture
+from compass_tui.ui.common import pictures
+from compass_tui.ui.common.pictures import locate, read_picture
 
 
 def png(path: Path, size: tuple[int, int] = (40, 20)) -> Path:

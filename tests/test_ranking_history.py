@@ -5,7 +5,7 @@ from datetime import datetime
 from compass_tui.domain.values import ranking_snapshots
 from compass_tui.services.values import ValuesService
 from compass_tui.store.repository import Repository
-from compass_tui.ui.screens.rank_history import history_table
+from compass_tui.ui.values.rank_history import history_table
 
 
 class Days:

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
 from compass_tui.store.repository import Repository
-from compass_tui.ui.widgets.key_bar import KeyBar
-from compass_tui.ui.widgets.status_line import StatusLine
+from compass_tui.ui.common.key_bar import KeyBar
+from compass_tui.ui.common.status_line import StatusLine
 from tests.pilot_helpers import make_app, region_text, settle
 from tests.screen_catalogue import ASKING, KEEPING, Build, seed
 

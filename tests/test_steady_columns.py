@@ -17,7 +17,7 @@ from rich.cells import cell_len
 
 from compass_tui.domain.entries import EntryInput
 from compass_tui.store.repository import Repository
-from compass_tui.ui.steady_columns import realign
+from compass_tui.ui.shell.steady_columns import realign
 from tests.conftest import NOW
 from tests.test_kill import App
 

@@ -40,24 +40,24 @@ from compass_tui.store.engine import database_key, sqlite_path
 from compass_tui.store.maintenance import daily_backup
 from compass_tui.store.permissions import warning_for
 from compass_tui.store.repository import Repository
-from compass_tui.ui.commands import CompassCommands
-from compass_tui.ui.ordered_keys import OrderedKeysApp
-from compass_tui.ui.screens.checkin_screen import CheckinScreen
-from compass_tui.ui.screens.checkins_screen import CheckinsScreen
-from compass_tui.ui.screens.draft_recovery import Choice, DraftRecoveryScreen
-from compass_tui.ui.screens.entry_editor import EntryEditorScreen
-from compass_tui.ui.screens.goals_tab import GoalsTab
-from compass_tui.ui.screens.journal_tab import JournalTab
-from compass_tui.ui.screens.key_help import KeyHelpScreen
-from compass_tui.ui.screens.snooze import SnoozeScreen
-from compass_tui.ui.screens.timeline_tab import TimelineTab
-from compass_tui.ui.screens.values_tab import ValuesTab
-from compass_tui.ui.screens.vision_tab import VisionTab
-from compass_tui.ui.steady_columns import SteadyColumnsDriver
-from compass_tui.ui.theme_keeper import ThemeKeeper
-from compass_tui.ui.widgets.key_bar import KeyBar
-from compass_tui.ui.widgets.list_ends import stop_lists_at_ends
-from compass_tui.ui.widgets.scheduler_bar import SchedulerBar
+from compass_tui.ui.checkins.checkin_screen import CheckinScreen
+from compass_tui.ui.checkins.checkins_screen import CheckinsScreen
+from compass_tui.ui.checkins.snooze import SnoozeScreen
+from compass_tui.ui.common.key_bar import KeyBar
+from compass_tui.ui.common.list_ends import stop_lists_at_ends
+from compass_tui.ui.common.scheduler_bar import SchedulerBar
+from compass_tui.ui.goals.goals_tab import GoalsTab
+from compass_tui.ui.journal.draft_recovery import Choice, DraftRecoveryScreen
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
+from compass_tui.ui.journal.journal_tab import JournalTab
+from compass_tui.ui.shell.commands import CompassCommands
+from compass_tui.ui.shell.key_help import KeyHelpScreen
+from compass_tui.ui.shell.ordered_keys import OrderedKeysApp
+from compass_tui.ui.shell.steady_columns import SteadyColumnsDriver
+from compass_tui.ui.shell.theme_keeper import ThemeKeeper
+from compass_tui.ui.timeline.timeline_tab import TimelineTab
+from compass_tui.ui.values.values_tab import ValuesTab
+from compass_tui.ui.vision.vision_tab import VisionTab
 
 stop_lists_at_ends()
 
@@ -74,9 +74,8 @@ CHANGE_CHECK_SECONDS = 3.0  # another window's writes show within this
 class CompassApp(OrderedKeysApp[int]):
     TITLE = "compass"
     CSS_PATH: ClassVar = [STYLES / name for name in (
-        "app.tcss", "journal.tcss", "values.tcss", "skills.tcss", "reflections.tcss",
-        "dialogs.tcss", "goals.tcss", "checkins.tcss", "timeline.tcss", "vision.tcss",
-        "focus.tcss",
+        "app.tcss", "journal.tcss", "values.tcss", "common.tcss", "goals.tcss",
+        "checkins.tcss", "timeline.tcss", "vision.tcss", "focus.tcss",
     )]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
