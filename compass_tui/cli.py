@@ -111,6 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `compass export | head`: the reader has all it wanted, which is not an error.
+        # Standard output is pointed at nothing so the exit's flush stays quiet too.
+        quiet_stdout()
+        return 0
     except Exception as exc:
         # A write the database refused (full disk, read-only file, a lock held too long):
         # one line, never a traceback. Anything else is a bug and should be seen as one.
@@ -121,9 +126,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"compass: not saved: the database refused ({explain_refusal(exc)})",
               file=sys.stderr)
         return EXIT_REFUSED
-    except BrokenPipeError:
-        sys.stderr.close()  # `compass list | head`: not an error
-        return 0
+
+
+def quiet_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (a test's capture)
+        pass
+    finally:
+        os.close(devnull)
 
 
 def passphrase_of(args: argparse.Namespace) -> str | None:

@@ -10,7 +10,8 @@ import pytest
 
 from compass_tui.store.repository import Repository
 from tests.conftest import fixed_clock
-from tests.import_helpers import fill_every_part, table_counts
+from tests.databases import table_counts
+from tests.import_helpers import fill_every_part
 from tests.test_cli import compass
 
 DATA = Path(__file__).parent / "data"
