@@ -22,10 +22,12 @@ EXIT_REFUSED = 1
 
 
 def _is_database_error(exc: BaseException) -> bool:
+    """Raised by a database or its toolkit (without importing any of them to ask)."""
     import sqlite3
 
-    return isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith(
-        ("sqlalchemy.exc", "sqlcipher3"))
+    return isinstance(exc, sqlite3.Error) or any(
+        kind.__module__.startswith(("sqlalchemy.", "sqlcipher3", "psycopg"))
+        for kind in type(exc).__mro__)
 
 
 class CliError(Exception):
@@ -351,9 +353,10 @@ def run_import_records(args: argparse.Namespace) -> int:
     try:
         summary = ImportService(repo).write(batch, skip_bad=args.skip_bad)
     except SQLAlchemyError as exc:
-        reason = getattr(exc, "orig", None) or exc
-        raise CliError(f"nothing was imported: the database refused the write ({reason})"
-                       ) from exc
+        from compass_tui.services.refusal import explain_refusal
+
+        raise CliError("nothing was imported: the database refused the write "
+                       f"({explain_refusal(exc)})") from exc
     finally:
         repo.close()
     for refusal in summary.refused:

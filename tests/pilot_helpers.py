@@ -1,4 +1,4 @@
-"""Shared helpers for pilot tests: an app on a real file, and typing like a person."""
+"""Shared helpers for pilot tests: an app on a real database, and typing like a person."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from tests.conftest import fixed_clock
 
 
 def make_app(repo: Repository, editor: str | None = None) -> CompassApp:
-    return CompassApp(repo, Settings(db_url=str(repo.engine.url), editor=editor),
-                      clock=fixed_clock)
+    url = repo.engine.url.render_as_string(hide_password=False)
+    return CompassApp(repo, Settings(db_url=url, editor=editor), clock=fixed_clock)
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
@@ -49,3 +49,15 @@ async def settle(pilot: Pilot, rounds: int = 1) -> None:
             await pilot.pause(0.02)
         await wait_for_workers(pilot.app)
     await pilot.pause()
+    # A read started by that last pause (a tab or section shown) lands too: over a
+    # network (PostgreSQL) it may take longer than the pause.
+    quiet = 0
+    for _ in range(50):
+        if all(worker.is_finished for worker in pilot.app.workers):
+            quiet += 1
+            if quiet == 2:  # a section mounted by the last pause shows one pause later
+                break
+        else:
+            quiet = 0
+            await wait_for_workers(pilot.app)
+        await pilot.pause()

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static, TextArea
 
 from compass_tui.domain.errors import describe
+from compass_tui.services.refusal import explain_refusal
 from compass_tui.ui.screens.confirm import ConfirmScreen
 from compass_tui.ui.widgets.key_bar import KeyBar
 from compass_tui.ui.widgets.status_line import StatusLine
@@ -90,7 +91,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
                             "Escape, then add it again.", error=True)
             return
         except SQLAlchemyError as exc:
-            self.status.say(f"Not saved: the database refused ({type(exc).__name__}); "
+            self.status.say(f"Not saved: the database refused ({explain_refusal(exc)}); "
                             "what you typed is still here.", error=True)
             return
         self.dismiss(result)
