@@ -26,8 +26,8 @@ KNOWN = (
 
 # PostgreSQL's SQLSTATE codes (exact, then by class), and what they mean.
 SQLSTATES = {
-    "25006": "the database is read-only just now (a read-only server or transaction)",
-    "42501": "this database user may not write there (permission denied)",
+    "25006": "the database is read-only just now",
+    "42501": "permission denied: this database user may not write there",
     "53100": "the database server's disk is full",
     "53200": "the database server is out of memory",
     "53300": "the database server has too many connections open; try again in a moment",

@@ -11,6 +11,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 BUSY_TIMEOUT_MS = 10_000
+LOCK_TIMEOUT_MS = BUSY_TIMEOUT_MS
+CONNECT_TIMEOUT_S = 10
 # A plain postgresql:// means psycopg 3 (the `postgres` extra), whichever driver the
 # installed SQLAlchemy would pick by default (psycopg2 before 2.1).
 POSTGRES_DRIVER = "psycopg"
@@ -94,6 +96,14 @@ def make_engine(url_text: str) -> Engine:
                 connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
             )
             event.listen(engine, "connect", _sqlite_pragmas)
+        elif url.get_backend_name() == "postgresql":
+            # A write waits for another's lock as long as SQLite's busy timeout, then is
+            # refused in words (rather than hanging); a connection the server dropped is
+            # noticed and replaced before use, so the app carries on once it is back.
+            extra: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S}
+            if "options" not in url.query:  # the URL's own server options win
+                extra["options"] = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+            engine = create_engine(url, pool_pre_ping=True, connect_args=extra)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         with engine.connect() as conn:
