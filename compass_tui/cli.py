@@ -433,6 +433,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
     if args.keep is not None and args.keep < 1:
         raise CliError("--keep must be 1 or more")
+    server = server_url_of(args)
+    if server is not None:
+        return backup_server(server, args)
     source = sqlite_file_of(args)
     key = passphrase_of(args)
     name = timestamped_name(source, "backup")
@@ -453,6 +456,49 @@ def run_backup(args: argparse.Namespace) -> int:
     if args.keep is not None:
         # Only this database's own timestamped backups in that folder are pruned.
         for old in prune(source, "backup", args.keep, folder=dest.parent):
+            print(f"removed {old}", file=sys.stderr)
+    print(dest)
+    return 0
+
+
+def server_url_of(args: argparse.Namespace):
+    """The URL when the journal is on a database server (None for a SQLite file)."""
+    from compass_tui.config import resolve_db_url
+
+    chosen = resolve_db_url(args.db)
+    if "://" not in chosen or chosen.startswith("sqlite"):
+        return None
+    from sqlalchemy.engine import make_url
+
+    return make_url(chosen)
+
+
+def backup_server(url, args: argparse.Namespace) -> int:
+    """pg_dump's custom format (what pg_restore reads), made while the app may write."""
+    from compass_tui.store.backup import timestamped_name
+    from compass_tui.store.maintenance import prune
+    from compass_tui.store.pg_dump import DumpError, dump, stand_in
+
+    if url.get_backend_name() != "postgresql":
+        raise CliError("backup works on SQLite files and PostgreSQL; use your database "
+                       "server's tools")
+    open_repository(args).close()  # reachable, and at this version's schema
+    stand = stand_in(url)
+    name = timestamped_name(stand, "backup")
+    if args.dest is None:
+        dest = stand.parent / "backups" / name
+    else:
+        dest = Path(args.dest).expanduser()
+        if dest.is_dir():
+            dest = dest / name
+        elif not dest.parent.is_dir():
+            raise CliError(f"no such folder: {dest.parent}")
+    try:
+        dump(url, dest)
+    except DumpError as exc:
+        raise CliError(str(exc)) from exc
+    if args.keep is not None:
+        for old in prune(stand, "backup", args.keep, folder=dest.parent):
             print(f"removed {old}", file=sys.stderr)
     print(dest)
     return 0
@@ -479,6 +525,14 @@ def run_restore(args: argparse.Namespace) -> int:
 
     target = sqlite_file(resolve_db_url(args.db))
     if target is None:
+        server = server_url_of(args)
+        if server is not None and server.get_backend_name() == "postgresql":
+            from compass_tui.store.pg_dump import libpq_target
+
+            raise CliError("on PostgreSQL, restore a `compass backup` with pg_restore, "
+                           "which replaces what the database holds: pg_restore --clean "
+                           f"--if-exists --no-owner --dbname '{libpq_target(server)[0]}' "
+                           f"{args.file}")
         raise CliError("restore works on SQLite files; use your database server's tools")
     backup = Path(args.file).expanduser()
     if not args.yes:
@@ -511,7 +565,7 @@ def run_db(args: argparse.Namespace) -> int:
 
     path = sqlite_file(resolve_db_url(args.db))
     if path is None:
-        raise CliError("db check works on SQLite files; use your database server's tools")
+        return check_server_database(args)
     key = passphrase_of(args)
     try:
         report = check_database(path, key)
@@ -521,15 +575,40 @@ def run_db(args: argparse.Namespace) -> int:
             report = check_database(path, key)
     except MaintenanceError as exc:
         raise CliError(str(exc)) from exc
+    return print_report(report, str(path),
+                        "Run `compass db check --repair` to rebuild the search index; for "
+                        "damage to the file itself, restore a backup (`compass restore FILE`).")
+
+
+def check_server_database(args: argparse.Namespace) -> int:
+    from compass_tui.store.server_check import check_server, repair_search_text
+
+    server = server_url_of(args)
+    if server is None or server.get_backend_name() != "postgresql":
+        raise CliError("db check works on SQLite files and PostgreSQL")
+    repo = open_repository(args)
+    try:
+        report = check_server(repo.engine)
+        if args.repair and not report.ok:
+            fixed = repair_search_text(repo.engine)
+            print(f"Search text written again for {fixed} entries; checking again.")
+            report = check_server(repo.engine)
+    finally:
+        repo.close()
+    return print_report(report, server.render_as_string(hide_password=True),
+                        "Run `compass db check --repair` to write the search index again; "
+                        "for rows that point at nothing, restore a backup (see README).")
+
+
+def print_report(report, where: str, advice: str) -> int:
     for fact in report.facts:
         print(fact)
     for problem in report.problems:
         print(f"Problem: {problem}")
     if report.ok:
-        print(f"{path}: all good.")
+        print(f"{where}: all good.")
         return 0
-    print("Run `compass db check --repair` to rebuild the search index; for damage to the "
-          "file itself, restore a backup (`compass restore FILE`).")
+    print(advice)
     return 1
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from compass_tui.domain.highlight import search_terms
 
@@ -56,3 +57,10 @@ def query_phrases(query: str) -> list[list[str]]:
     such a query matches nothing."""
     found = [words(term) for term in search_terms(fold(query))]
     return [phrase for phrase in found if phrase]
+
+
+def stale_search_ids(rows: Iterable[tuple[int, str, str, str, str]]) -> list[int]:
+    """Ids of entries (id, title, body, tags_text, search_text) whose search text is not
+    what these rules make of them: written by something other than the app."""
+    return [row_id for row_id, title, body, tags, stored in rows
+            if stored != search_text(title, body, tags.split())]

@@ -69,8 +69,24 @@ def upgrade(engine: Engine, target: str = "head") -> Path | None:
         name = timestamped_name(path, f"before-{target}")
         backup = backup_sqlite_file(path, path.parent / "backups" / name,
                                     database_key(engine.url))
+    elif engine.dialect.name == "postgresql" and inspect(engine).get_table_names():
+        backup = _dump_before(engine, target)
     _run(engine, "upgrade", target)
     return backup
+
+
+def _dump_before(engine: Engine, target: str) -> Path | None:
+    """pg_dump first when it is on the PATH; without it the upgrade still runs, in one
+    transaction (PostgreSQL changes its schema transactionally: all of it or none)."""
+    from compass_tui.store.pg_dump import DumpError, dump_beside, pg_dump_program
+
+    if pg_dump_program() is None:
+        return None
+    try:
+        return dump_beside(engine.url, f"before-{target}")
+    except DumpError as exc:
+        raise StoreError(f"cannot back up the database before upgrading it ({exc}); "
+                         "nothing was changed") from exc
 
 
 def downgrade(engine: Engine, target: str) -> None:
