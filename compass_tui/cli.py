@@ -6,6 +6,7 @@ Bad input gets one line on stderr and exit code 2; nothing is written.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
@@ -366,14 +367,21 @@ def run_import_records(args: argparse.Namespace) -> int:
 
 
 def run_due(args: argparse.Namespace) -> int:
-    """One or two plain lines, or nothing. It runs at every login, so a SQLite file is
-    read directly, read-only, without the database toolkit; other URLs go through the
+    """One or two plain lines, or nothing. It runs at every login, so the database is
+    read directly, read-only, without the database toolkit: a SQLite file with the
+    standard library, PostgreSQL with psycopg alone. Other URLs go through the
     repository."""
     from compass_tui.config import resolve_db_url
     from compass_tui.domain.schedule import KINDS, ScheduleError
     from compass_tui.schedule_file import load_schedule
     from compass_tui.services.due import build_report
-    from compass_tui.store.due_reader import UnreadableError, read_states, sqlite_file
+    from compass_tui.store.due_reader import (
+        UnreadableError,
+        read_server_states,
+        read_states,
+        server_url,
+        sqlite_file,
+    )
 
     try:
         schedule = load_schedule()
@@ -384,12 +392,16 @@ def run_due(args: argparse.Namespace) -> int:
         return 0  # an encrypted journal is not read without its passphrase: stay quiet
     now = schedule.local(datetime.now())
     url = resolve_db_url(args.db)
-    path = sqlite_file(url)
-    if path is not None:
+    path, server = sqlite_file(url), server_url(url)
+    if server is not None and importlib.util.find_spec("psycopg") is None:
+        server = None  # no driver for the quick way: the repository says what is missing
+    if path is not None or server is not None:
         try:
-            report = build_report(schedule, read_states(path, kinds, now.date()), now)
+            states = (read_states(path, kinds, now.date()) if path is not None
+                      else read_server_states(server, kinds, now.date()))
         except UnreadableError as exc:
             raise CliError(str(exc)) from exc
+        report = build_report(schedule, states, now)
     else:
         from compass_tui.services.checkins import CheckinService
 

@@ -116,10 +116,18 @@ def test_a_file_that_is_not_a_database_is_one_line_exit_2(tmp_path: Path) -> Non
     assert junk.read_bytes() == b"this is not a database" * 100
 
 
-def test_due_does_not_import_the_tui(db: Target) -> None:
+def test_due_does_not_import_the_tui_nor_the_toolkit(db: Target) -> None:
+    """A file is read with the standard library alone, a server with its driver alone."""
     result = compass("due", db=db, env={"PYTHONPROFILEIMPORTTIME": "1"})
     assert result.returncode == 0
-    assert "textual" not in result.stderr
-    if isinstance(db, Path):  # a file is read with the standard library alone
-        assert "sqlalchemy" not in result.stderr
-        assert os.path.exists(db)
+    assert "textual" not in result.stderr and "sqlalchemy" not in result.stderr
+    assert not isinstance(db, Path) or os.path.exists(db)
+
+
+def test_a_server_that_cannot_be_reached_is_one_line_exit_2(backend: str) -> None:
+    if backend != "postgresql":
+        pytest.skip("a PostgreSQL server")
+    result = compass("due", db="postgresql://nobody:x@127.0.0.1:1/journal")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("compass: cannot read the journal on the server: ")
