@@ -5,6 +5,7 @@ names a PostgreSQL server, on a fresh PostgreSQL database too (ids [sqlite] and
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -79,8 +80,23 @@ def db_url(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Itera
         yield url
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A journal file at the newest schema, migrated once per run."""
+    path = tmp_path_factory.mktemp("template") / "compass.db"
+    Repository.open(f"sqlite:///{path}").close()
+    return path
+
+
 @pytest.fixture
-def repo(db_url: str) -> Iterator[Repository]:
+def repo(db_url: str, backend: str, db_path: Path, request: pytest.FixtureRequest
+         ) -> Iterator[Repository]:
+    """The app's Repository on the database under test, at the newest schema: on SQLite a
+    copy of the migrated template, made private as the app makes a new journal."""
+    if backend == "sqlite" and not db_path.exists():
+        db_path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), db_path)
+        db_path.chmod(0o600)
     repository = Repository.open(db_url)
     yield repository
     repository.close()

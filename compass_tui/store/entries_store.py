@@ -114,7 +114,9 @@ def _like_escaped(text_: str) -> str:
 
 
 def search_kind(dialect: str) -> SearchKind:
-    return {"sqlite": "fts5", "postgresql": "tsvector"}.get(dialect, "like")  # type: ignore[return-value]
+    if dialect == "sqlite":
+        return "fts5"
+    return "tsvector" if dialect == "postgresql" else "like"
 
 
 class EntryStore:
