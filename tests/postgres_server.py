@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 
 from compass_tui.store.repository import Repository
 
@@ -44,13 +46,25 @@ class PostgresServer:
         repo.close()
 
     def _create(self, name: str, template: str) -> None:
-        with self._admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        self._drop(name)
+        self._retried(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
     def _drop(self, name: str) -> None:
-        with self._admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self._retried(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _retried(self, statement: str) -> None:
+        """FORCE ends the tests' own connections, but a server process of another role
+        (an autovacuum worker, on the database or its template) it may not end and a
+        copy must wait for: that one leaves within moments."""
+        for attempt in range(50):
+            try:
+                with self._admin.connect() as conn:
+                    conn.execute(text(statement))
+                return
+            except DBAPIError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.1)
 
     @contextmanager
     def database(self, *, migrated: bool = True) -> Iterator[str]:
