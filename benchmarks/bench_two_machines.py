@@ -58,7 +58,7 @@ def check(url: str, written: dict[str, list[tuple[int, int, float]]], count: int
 
     problems: list[str] = []
     repo = Repository.open(url)
-    entries = repo.entries.entries(EntryQuery())  # newest first, as the list shows them
+    entries = repo.entries.entries(EntryQuery(limit=None))  # newest first, as listed
     repo.close()
     if len(entries) != count * len(ZONES):
         problems.append(f"{len(entries)} entries, not {count * len(ZONES)}")

@@ -186,3 +186,32 @@ def test_two_windows_saving_one_entry_s_draft_at_once(repo: Repository,
     assert outcomes(found) == ["ok", "ok"], found
     saved = repo.drafts.get("entry:1")
     assert saved is not None and saved.body in ("mine", "theirs")
+
+
+NARRATE = """
+import sys
+from compass_tui.services.vision import VisionService
+from compass_tui.store.repository import Repository
+repo = Repository.open(sys.argv[1])
+VisionService(repo).save_narrative(sys.argv[2])
+repo.close()
+"""
+
+
+def test_machines_in_different_time_zones_agree_on_what_is_newest(repo: Repository,
+                                                                  db_url: str) -> None:
+    """Tokyo saves a version, New York saves one a moment later: New York's is the
+    newest, though Tokyo's clock reads fourteen hours later."""
+    import os
+    import subprocess
+    import sys
+
+    for zone, words in (("Asia/Tokyo", "Written in Tokyo."),
+                        ("America/New_York", "Written in New York, later.")):
+        subprocess.run([sys.executable, "-c", NARRATE, db_url, words], check=True,
+                       env={**os.environ, "TZ": zone}, timeout=60)
+    newest = repo.vision.narrative()
+    assert newest is not None and newest.text == "Written in New York, later."
+    [new_york, tokyo] = repo.vision.versions()
+    assert new_york.created_at >= tokyo.created_at
+    assert (datetime.now() - new_york.created_at).total_seconds() < 120  # shown locally
