@@ -66,10 +66,15 @@ class SectionedTab(Container):
 
     async def show_section(self, section_id: str) -> None:
         switcher = self.query_one(f"#{self.TAB}-sections", ContentSwitcher)
+        fresh = None
         if not switcher.query(f"#{section_id}"):
             widget = next(w for s, _label, w in self.SECTIONS if s == section_id)
-            await switcher.mount(widget(id=section_id))
+            fresh = widget(id=section_id)
+            await switcher.mount(fresh)
         switcher.current = section_id
+        if fresh is not None:
+            # Its first Show can come before it is current and be lost: read it now.
+            fresh.reload()
         self.query_one(f"#{self.TAB}-section-bar", Static).update(
             section_bar(self.SECTIONS, section_id))
         # Focusing inside a hidden tab would make the app switch to it.
