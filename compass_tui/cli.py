@@ -6,6 +6,7 @@ Bad input gets one line on stderr and exit code 2; nothing is written.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
@@ -31,10 +32,12 @@ EXIT_REFUSED = 1
 
 
 def _is_database_error(exc: BaseException) -> bool:
+    """Raised by a database or its toolkit (without importing any of them to ask)."""
     import sqlite3
 
-    return isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith(
-        ("sqlalchemy.exc", "sqlcipher3"))
+    return isinstance(exc, sqlite3.Error) or any(
+        kind.__module__.startswith(("sqlalchemy.", "sqlcipher3", "psycopg"))
+        for kind in type(exc).__mro__)
 
 
 class CliError(Exception):
@@ -134,6 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `compass export | head`: the reader has all it wanted, which is not an error.
+        # Standard output is pointed at nothing so the exit's flush stays quiet too.
+        quiet_stdout()
+        return 0
     except Exception as exc:
         # A write the database refused (full disk, read-only file, a lock held too long):
         # one line, never a traceback. Anything else is a bug and should be seen as one.
@@ -144,9 +152,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"compass: not saved: the database refused ({explain_refusal(exc)})",
               file=sys.stderr)
         return EXIT_REFUSED
-    except BrokenPipeError:
-        sys.stderr.close()  # `compass list | head`: not an error
-        return 0
+
+
+def quiet_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (a test's capture)
+        pass
+    finally:
+        os.close(devnull)
 
 
 def passphrase_of(args: argparse.Namespace) -> str | None:
@@ -376,9 +391,10 @@ def run_import_records(args: argparse.Namespace) -> int:
     try:
         summary = ImportService(repo).write(batch, skip_bad=args.skip_bad)
     except SQLAlchemyError as exc:
-        reason = getattr(exc, "orig", None) or exc
-        raise CliError(f"nothing was imported: the database refused the write ({reason})"
-                       ) from exc
+        from compass_tui.services.refusal import explain_refusal
+
+        raise CliError("nothing was imported: the database refused the write "
+                       f"({explain_refusal(exc)})") from exc
     finally:
         repo.close()
     for refusal in summary.refused:
@@ -388,14 +404,21 @@ def run_import_records(args: argparse.Namespace) -> int:
 
 
 def run_due(args: argparse.Namespace) -> int:
-    """One or two plain lines, or nothing. It runs at every login, so a SQLite file is
-    read directly, read-only, without the database toolkit; other URLs go through the
+    """One or two plain lines, or nothing. It runs at every login, so the database is
+    read directly, read-only, without the database toolkit: a SQLite file with the
+    standard library, PostgreSQL with psycopg alone. Other URLs go through the
     repository."""
     from compass_tui.config import resolve_db_url
     from compass_tui.domain.schedule import KINDS, ScheduleError
     from compass_tui.schedule_file import load_schedule
     from compass_tui.services.due import build_report
-    from compass_tui.store.due_reader import UnreadableError, read_states, sqlite_file
+    from compass_tui.store.due_reader import (
+        UnreadableError,
+        read_server_states,
+        read_states,
+        server_url,
+        sqlite_file,
+    )
 
     try:
         schedule = load_schedule()
@@ -406,12 +429,16 @@ def run_due(args: argparse.Namespace) -> int:
         return 0  # an encrypted journal is not read without its passphrase: stay quiet
     now = schedule.local(datetime.now())
     url = resolve_db_url(args.db)
-    path = sqlite_file(url)
-    if path is not None:
+    path, server = sqlite_file(url), server_url(url)
+    if server is not None and importlib.util.find_spec("psycopg") is None:
+        server = None  # no driver for the quick way: the repository says what is missing
+    if path is not None or server is not None:
         try:
-            report = build_report(schedule, read_states(path, kinds, now.date()), now)
+            states = (read_states(path, kinds, now.date()) if path is not None
+                      else read_server_states(server, kinds, now.date()))
         except UnreadableError as exc:
             raise CliError(str(exc)) from exc
+        report = build_report(schedule, states, now)
     else:
         from compass_tui.services.checkins import CheckinService
 
@@ -486,6 +513,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
     if args.keep is not None and args.keep < 1:
         raise CliError("--keep must be 1 or more")
+    server = server_url_of(args)
+    if server is not None:
+        return backup_server(server, args)
     source = sqlite_file_of(args)
     key = passphrase_of(args)
     name = timestamped_name(source, "backup")
@@ -516,6 +546,49 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def server_url_of(args: argparse.Namespace):
+    """The URL when the journal is on a database server (None for a SQLite file)."""
+    from compass_tui.config import resolve_db_url
+
+    chosen = resolve_db_url(args.db)
+    if "://" not in chosen or chosen.startswith("sqlite"):
+        return None
+    from sqlalchemy.engine import make_url
+
+    return make_url(chosen)
+
+
+def backup_server(url, args: argparse.Namespace) -> int:
+    """pg_dump's custom format (what pg_restore reads), made while the app may write."""
+    from compass_tui.store.backup import timestamped_name
+    from compass_tui.store.maintenance import prune
+    from compass_tui.store.pg_dump import DumpError, dump, stand_in
+
+    if url.get_backend_name() != "postgresql":
+        raise CliError("backup works on SQLite files and PostgreSQL; use your database "
+                       "server's tools")
+    open_repository(args).close()  # reachable, and at this version's schema
+    stand = stand_in(url)
+    name = timestamped_name(stand, "backup")
+    if args.dest is None:
+        dest = stand.parent / "backups" / name
+    else:
+        dest = Path(args.dest).expanduser()
+        if dest.is_dir():
+            dest = dest / name
+        elif not dest.parent.is_dir():
+            raise CliError(f"no such folder: {dest.parent}")
+    try:
+        dump(url, dest)
+    except DumpError as exc:
+        raise CliError(str(exc)) from exc
+    if args.keep is not None:
+        for old in prune(stand, "backup", args.keep, folder=dest.parent):
+            print(f"removed {old}", file=sys.stderr)
+    print(dest)
+    return 0
+
+
 def sqlite_file_of(args: argparse.Namespace) -> Path:
     """The database file (opened and migrated first, so it is known to be ours)."""
     from compass_tui.store.engine import sqlite_path
@@ -537,6 +610,14 @@ def run_restore(args: argparse.Namespace) -> int:
 
     target = sqlite_file(resolve_db_url(args.db))
     if target is None:
+        server = server_url_of(args)
+        if server is not None and server.get_backend_name() == "postgresql":
+            from compass_tui.store.pg_dump import libpq_target
+
+            raise CliError("on PostgreSQL, restore a `compass backup` with pg_restore, "
+                           "which replaces what the database holds: pg_restore --clean "
+                           f"--if-exists --no-owner --dbname '{libpq_target(server)[0]}' "
+                           f"{args.file}")
         raise CliError("restore works on SQLite files; use your database server's tools")
     backup = Path(args.file).expanduser()
     if not args.yes:
@@ -569,7 +650,7 @@ def run_db(args: argparse.Namespace) -> int:
 
     path = sqlite_file(resolve_db_url(args.db))
     if path is None:
-        raise CliError("db check works on SQLite files; use your database server's tools")
+        return check_server_database(args)
     key = passphrase_of(args)
     try:
         report = check_database(path, key)
@@ -579,15 +660,40 @@ def run_db(args: argparse.Namespace) -> int:
             report = check_database(path, key)
     except MaintenanceError as exc:
         raise CliError(str(exc)) from exc
+    return print_report(report, str(path),
+                        "Run `compass db check --repair` to rebuild the search index; for "
+                        "damage to the file itself, restore a backup (`compass restore FILE`).")
+
+
+def check_server_database(args: argparse.Namespace) -> int:
+    from compass_tui.store.server_check import check_server, repair_search_text
+
+    server = server_url_of(args)
+    if server is None or server.get_backend_name() != "postgresql":
+        raise CliError("db check works on SQLite files and PostgreSQL")
+    repo = open_repository(args)
+    try:
+        report = check_server(repo.engine)
+        if args.repair and not report.ok:
+            fixed = repair_search_text(repo.engine)
+            print(f"Search text written again for {fixed} entries; checking again.")
+            report = check_server(repo.engine)
+    finally:
+        repo.close()
+    return print_report(report, server.render_as_string(hide_password=True),
+                        "Run `compass db check --repair` to write the search index again; "
+                        "for rows that point at nothing, restore a backup (see README).")
+
+
+def print_report(report, where: str, advice: str) -> int:
     for fact in report.facts:
         print(fact)
     for problem in report.problems:
         print(f"Problem: {problem}")
     if report.ok:
-        print(f"{path}: all good.")
+        print(f"{where}: all good.")
         return 0
-    print("Run `compass db check --repair` to rebuild the search index; for damage to the "
-          "file itself, restore a backup (`compass restore FILE`).")
+    print(advice)
     return 1
 
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from compass_tui.domain.assessment import (
@@ -92,15 +90,3 @@ def export_json(repo: Repository, clock: Clock) -> dict[str, Any]:
     out = io.StringIO()
     ExportService(repo, clock).write_json(out)
     return json.loads(out.getvalue())
-
-
-def table_counts(db: Path) -> dict[str, int]:
-    """Rows in every table of the file (search index tables included)."""
-    conn = sqlite3.connect(db)
-    try:
-        names = [name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-        return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-                for name in names}
-    finally:
-        conn.close()

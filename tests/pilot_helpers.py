@@ -1,4 +1,4 @@
-"""Shared helpers for pilot tests: an app on a real file, and typing like a person."""
+"""Shared helpers for pilot tests: an app on a real database, and typing like a person."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from tests.conftest import fixed_clock
 
 
 def make_app(repo: Repository, editor: str | None = None) -> CompassApp:
-    return CompassApp(repo, Settings(db_url=str(repo.engine.url), editor=editor),
-                      clock=fixed_clock)
+    url = repo.engine.url.render_as_string(hide_password=False)
+    return CompassApp(repo, Settings(db_url=url, editor=editor), clock=fixed_clock)
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

@@ -5,19 +5,21 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+
+from tests.databases import Target, count_rows
 
 # The console script installed beside this interpreter; `python -m` if absent.
 SCRIPT = shutil.which("compass", path=str(Path(sys.executable).parent))
 COMMAND = [SCRIPT] if SCRIPT else [sys.executable, "-m", "compass_tui"]
 
 
-def compass(*args: str, db: Path | None = None, stdin: str | None = None,
+def compass(*args: str, db: Path | str | None = None, stdin: str | None = None,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
     if db is not None:
@@ -26,23 +28,25 @@ def compass(*args: str, db: Path | None = None, stdin: str | None = None,
                           env=full_env, timeout=60, check=False)
 
 
-def count_entries(db: Path) -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+def count_entries(db: Target) -> int:
+    return count_rows(db)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "journal" / "compass.db"
+def db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Target:
+    """Where the commands write: a file not made yet, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        return tmp_path / "journal" / "compass.db"
+    return str(request.getfixturevalue("db_url"))
 
 
-def listed(db: Path, *args: str) -> list[dict]:
+def listed(db: Target, *args: str) -> list[dict]:
     result = compass("list", "--format", "json", *args, db=db)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_add_with_date_prefix_title_and_tags(db: Path) -> None:
+def test_add_with_date_prefix_title_and_tags(db: Target) -> None:
     result = compass("add", "2025-03-14:", "Met", "Ana.", "She", "mentors", "@Career", "folk",
                      db=db)
     assert result.returncode == 0, result.stderr
@@ -54,7 +58,7 @@ def test_add_with_date_prefix_title_and_tags(db: Path) -> None:
     assert entry["starred"] is False
 
 
-def test_add_reads_stdin_when_no_text(db: Path) -> None:
+def test_add_reads_stdin_when_no_text(db: Target) -> None:
     result = compass("add", db=db, stdin="yesterday: Long day. Shipped it anyway.\nMore lines.\n")
     assert result.returncode == 0, result.stderr
     [entry] = listed(db)
@@ -62,7 +66,7 @@ def test_add_reads_stdin_when_no_text(db: Path) -> None:
     assert entry["body"] == "Shipped it anyway.\nMore lines."
 
 
-def test_list_filters(db: Path) -> None:
+def test_list_filters(db: Target) -> None:
     compass("add", "2025-01-10: Winter review. @review", db=db)
     compass("add", "2025-03-14: Mentor lunch. Talked about @growth", db=db)
     compass("add", "2025-03-20: Sprint demo. All good @work", db=db)
@@ -78,6 +82,7 @@ def test_list_filters(db: Path) -> None:
     assert text.stdout.startswith("[2025-03-14 09:00] Mentor lunch.")
 
 
+@pytest.mark.sqlite_only("names files")
 def test_db_flag_and_url_win_over_env(tmp_path: Path, db: Path) -> None:
     other = tmp_path / "other.db"
     assert compass("--db", str(other), "add", "Elsewhere", db=db).returncode == 0
@@ -110,10 +115,10 @@ def test_default_database_lives_in_the_user_data_dir(tmp_path: Path) -> None:
         (("add", "yesterday 25:00: Later"), "25:00 is not a time of day"),
     ],
 )
-def test_bad_input_is_one_line_exit_2_nothing_written(db: Path, args: tuple[str, ...],
+def test_bad_input_is_one_line_exit_2_nothing_written(db: Target, args: tuple[str, ...],
                                                       message: str) -> None:
     compass("add", "Existing entry", db=db)
-    before = db.read_bytes()
+    before = db.read_bytes() if isinstance(db, Path) else None
     result = compass(*args, db=db)
     assert result.returncode == 2
     assert message in result.stderr
@@ -121,7 +126,8 @@ def test_bad_input_is_one_line_exit_2_nothing_written(db: Path, args: tuple[str,
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
     assert count_entries(db) == 1
-    assert db.read_bytes() == before
+    if isinstance(db, Path):
+        assert db.read_bytes() == before
 
 
 def test_unreadable_database(tmp_path: Path) -> None:
@@ -137,7 +143,8 @@ def test_unreadable_database(tmp_path: Path) -> None:
     assert result.returncode == 2 and "directory" in result.stderr
 
 
-def test_backup_makes_a_consistent_copy(db: Path, tmp_path: Path) -> None:
+@pytest.mark.sqlite_only("copies the file (PostgreSQL: tests/test_server_maintenance.py)")
+def test_backup_makes_a_consistent_copy(db: Target, tmp_path: Path) -> None:
     compass("add", "Precious words", db=db)
     result = compass("backup", str(tmp_path), db=db)
     assert result.returncode == 0, result.stderr
@@ -147,14 +154,14 @@ def test_backup_makes_a_consistent_copy(db: Path, tmp_path: Path) -> None:
     assert compass("backup", str(tmp_path / "no" / "such" / "x.db"), db=db).returncode == 2
 
 
-def test_python_dash_m_runs_the_same_cli(db: Path) -> None:
+def test_python_dash_m_runs_the_same_cli() -> None:
     result = subprocess.run([sys.executable, "-m", "compass_tui", "--version"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.startswith("compass-tui ")
 
 
-def test_a_title_too_long_is_refused_with_its_length(db: Path) -> None:
+def test_a_title_too_long_is_refused_with_its_length(db: Target) -> None:
     result = compass("add", "x" * 5000, db=db)
     assert result.returncode == 2
     assert "5,000 characters long; at most 300" in result.stderr
@@ -164,20 +171,20 @@ def test_a_title_too_long_is_refused_with_its_length(db: Path) -> None:
     assert entry["title"] == "A short title." and len(entry["body"]) == 5000
 
 
-def test_a_word_that_is_no_date_stays_text(db: Path) -> None:
+def test_a_word_that_is_no_date_stays_text(db: Target) -> None:
     assert compass("add", "Blursday: the week has no shape", db=db).returncode == 0
     [entry] = listed(db)
     assert entry["title"] == "Blursday: the week has no shape"
 
 
-def test_large_n_and_month_only_prefix(db: Path) -> None:
+def test_large_n_and_month_only_prefix(db: Target) -> None:
     assert compass("add", "May: the offsite moved", db=db).returncode == 0
     [entry] = listed(db, "-n", "200000")
     assert entry["title"] == "May: the offsite moved"  # a month names no day: kept as text
 
 
 @pytest.mark.parametrize("when", ["9999", "0000", "9999-12", "1 march 10000"])
-def test_out_of_range_years_are_bad_input(db: Path, when: str) -> None:
+def test_out_of_range_years_are_bad_input(db: Target, when: str) -> None:
     result = compass("list", "--from", when, db=db)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -191,14 +198,15 @@ def test_missing_database_driver_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_backup_refuses_to_overwrite_the_database(db: Path) -> None:
+@pytest.mark.sqlite_only("a file backup over its own file")
+def test_backup_refuses_to_overwrite_the_database(db: Target) -> None:
     compass("add", "Keep", db=db)
     result = compass("backup", str(db), db=db)
     assert result.returncode == 2
     assert count_entries(db) == 1
 
 
-def test_export_json_to_stdout_and_to_a_file(db: Path, tmp_path: Path) -> None:
+def test_export_json_to_stdout_and_to_a_file(db: Target, tmp_path: Path) -> None:
     assert compass("add", "2026-03-14: Met Ana. @mentor", db=db).returncode == 0
     shown = compass("export", "--format", "json", db=db)
     assert shown.returncode == 0, shown.stderr
@@ -219,19 +227,19 @@ def test_export_json_to_stdout_and_to_a_file(db: Path, tmp_path: Path) -> None:
     ("export", "--format", "xml"),
     ("export", "-o", "/nonexistent-folder/x.json"),
 ])
-def test_export_bad_input_is_one_line_exit_2(db: Path, args: tuple[str, ...]) -> None:
+def test_export_bad_input_is_one_line_exit_2(db: Target, args: tuple[str, ...]) -> None:
     result = compass(*args, db=db)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
 
 
-def test_export_to_a_folder_is_refused_and_writes_nothing(db: Path, tmp_path: Path) -> None:
+def test_export_to_a_folder_is_refused_and_writes_nothing(db: Target, tmp_path: Path) -> None:
     result = compass("export", "-o", str(tmp_path), db=db)
     assert result.returncode == 2 and "folder" in result.stderr
 
 
-def test_import_timeline_lines(db: Path, tmp_path: Path) -> None:
+def test_import_timeline_lines(db: Target, tmp_path: Path) -> None:
     history = tmp_path / "career.txt"
     history.write_text("2015-09: First job, junior analyst\n2019: Joined Acme as analyst\n")
     result = compass("import", str(history), "--format", "timeline", db=db)
@@ -245,7 +253,7 @@ def test_import_timeline_lines(db: Path, tmp_path: Path) -> None:
 
 
 def test_import_timeline_bad_lines_are_numbered_and_nothing_is_imported(
-        db: Path, tmp_path: Path) -> None:
+        db: Target, tmp_path: Path) -> None:
     history = tmp_path / "career.txt"
     history.write_text("2015: Fine\nnot a line\n2016: [promotion] Odd kind\n")
     result = compass("import", str(history), "--format", "timeline", db=db)
@@ -257,7 +265,57 @@ def test_import_timeline_bad_lines_are_numbered_and_nothing_is_imported(
     assert skipped.returncode == 0 and "1 added" in skipped.stdout
 
 
-def test_import_a_missing_file_is_one_line(db: Path) -> None:
+def test_import_a_missing_file_is_one_line(db: Target) -> None:
     result = compass("import", "/no/such/file.txt", "--format", "timeline", db=db)
     assert result.returncode == 2
     assert result.stderr.strip() == "compass: no such file: /no/such/file.txt"
+
+
+def test_a_closed_pipe_is_quiet(db: Target) -> None:
+    """`compass export | head`: the reader stops early; no traceback, exit 0."""
+    from compass_tui.domain.entries import EntryInput
+    from compass_tui.store.repository import Repository
+    from tests.databases import url_of
+
+    repo = Repository.open(url_of(db))
+    repo.entries.add_many(EntryInput(entry_date=datetime(2025, 1, 1, 9), title=f"Entry {n}",
+                                     body="Words worth piping. " * 20) for n in range(400))
+    repo.close()
+    for args in (("export",), ("list",), ("export", "--format", "markdown")):
+        process = subprocess.Popen([*COMMAND, *args], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env={**os.environ,
+                                                                "COMPASS_DB": str(db)})
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(100)
+        process.stdout.close()  # what head does once it has its lines
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0, errors
+        assert errors == "", args
+
+
+def test_a_plain_postgresql_url_uses_psycopg_whatever_the_toolkit_defaults_to(
+        db: Target, backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if backend != "postgresql":
+        pytest.skip("needs a PostgreSQL server")
+    import sqlalchemy.dialects.postgresql as postgresql
+    from sqlalchemy.dialects.postgresql import psycopg2
+
+    from compass_tui.store.engine import make_engine
+
+    # As SQLAlchemy before 2.1 would: postgresql:// meaning psycopg2, not installed here.
+    monkeypatch.setattr(postgresql, "dialect", psycopg2.dialect)
+    engine = make_engine(str(db).replace("postgresql+psycopg://", "postgresql://"))
+    assert engine.dialect.driver == "psycopg"
+    engine.dispose()
+
+
+def test_without_the_driver_the_pip_command_is_named(tmp_path: Path) -> None:
+    hide = tmp_path / "hide"
+    hide.mkdir()
+    (hide / "psycopg.py").write_text("raise ImportError(\"No module named 'psycopg'\")\n")
+    result = compass("--db", "postgresql://me@127.0.0.1/journal", "list",
+                     env={"PYTHONPATH": str(hide)})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "compass: cannot open database postgresql+psycopg://me@127.0.0.1/journal: "
+        "PostgreSQL needs the psycopg driver: pip install 'compass-tui[postgres]'")

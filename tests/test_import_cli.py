@@ -10,15 +10,24 @@ import pytest
 
 from compass_tui.store.repository import Repository
 from tests.conftest import fixed_clock
-from tests.import_helpers import fill_every_part, table_counts
+from tests.databases import Target, table_counts
+from tests.import_helpers import fill_every_part
 from tests.test_cli import compass
 
 DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "journal" / "compass.db"
+def db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Target:
+    """Where imports go: a file not made yet, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        return tmp_path / "journal" / "compass.db"
+    return str(request.getfixturevalue("db_url"))
+
+
+def content(db: Target) -> object:
+    """What a refused import must leave as it was: the file's bytes, or every count."""
+    return db.read_bytes() if isinstance(db, Path) else table_counts(db)
 
 
 @pytest.fixture
@@ -36,7 +45,7 @@ def export(tmp_path: Path) -> Path:
     return path
 
 
-def listed(db: Path) -> list[dict]:
+def listed(db: Target) -> list[dict]:
     result = compass("list", "--format", "json", db=db)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -51,7 +60,7 @@ def assert_one_line_refusal(result, message: str) -> None:
     assert message in lines[0]
 
 
-def test_jrnl_json_export_and_again(db: Path) -> None:
+def test_jrnl_json_export_and_again(db: Target) -> None:
     first = compass("import", str(DATA / "jrnl-export.json"), "--format", "jrnl", db=db)
     assert first.returncode == 0, first.stderr
     assert first.stdout == "Import: 5 added (5 entries), 0 already there.\n"
@@ -70,7 +79,7 @@ def test_jrnl_json_export_and_again(db: Path) -> None:
     assert "全角" in found.stdout
 
 
-def test_jrnl_text_from_standard_input(db: Path) -> None:
+def test_jrnl_text_from_standard_input(db: Target) -> None:
     text = (DATA / "jrnl-journal.txt").read_text(encoding="utf-8")
     result = compass("import", "-", "--format", "jrnl-text", db=db, stdin=text)
     assert result.returncode == 0, result.stderr
@@ -84,7 +93,7 @@ def test_jrnl_text_from_standard_input(db: Path) -> None:
     assert json_too.stdout == "Import: 0 added, 5 already there.\n"
 
 
-def test_markdown_folder_refused_notes_then_skip_bad(db: Path, tmp_path: Path) -> None:
+def test_markdown_folder_refused_notes_then_skip_bad(db: Target, tmp_path: Path) -> None:
     notes = tmp_path / "vault"
     (notes / ".obsidian").mkdir(parents=True)
     (notes / ".obsidian" / "app.md").write_text("settings")
@@ -99,7 +108,7 @@ def test_markdown_folder_refused_notes_then_skip_bad(db: Path, tmp_path: Path) -
         "compass: 1 record could not be read; nothing was imported (fix them, or add "
         "--skip-bad)",
     ]
-    assert not db.exists()  # checked before the database is even opened
+    assert not isinstance(db, Path) or not db.exists()  # checked before it is opened
     skipped = compass("import", str(notes), "--format", "markdown", "--skip-bad", db=db)
     assert skipped.returncode == 0, skipped.stderr
     assert skipped.stdout == "Import: 2 added (2 entries), 0 already there, 1 refused.\n"
@@ -108,7 +117,7 @@ def test_markdown_folder_refused_notes_then_skip_bad(db: Path, tmp_path: Path) -
         ("Review", "Good.", ["career"]), ("Offsite", "Lisbon 🇵🇹", [])]
 
 
-def test_compass_export_into_an_empty_database_and_again(db: Path, export: Path) -> None:
+def test_compass_export_into_an_empty_database_and_again(db: Target, export: Path) -> None:
     result = compass("import", str(export), db=db)  # compass is the default format
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Import: 28 added (3 entries, 3 values, 2 skills,")
@@ -122,13 +131,13 @@ def test_compass_export_into_an_empty_database_and_again(db: Path, export: Path)
         k: v for k, v in original.items() if k != "exported_at"}
 
 
-def test_one_bad_record_writes_nothing(db: Path, export: Path, tmp_path: Path) -> None:
+def test_one_bad_record_writes_nothing(db: Target, export: Path, tmp_path: Path) -> None:
     assert compass("add", "2026-01-05: Already here. @old", db=db).returncode == 0
     doc = json.loads(export.read_text())
     doc["entries"][1]["date"] = "2026-02-30"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc))
-    counts, data = table_counts(db), db.read_bytes()
+    counts, data = table_counts(db), content(db)
     result = compass("import", str(bad), db=db)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
@@ -138,7 +147,7 @@ def test_one_bad_record_writes_nothing(db: Path, export: Path, tmp_path: Path) -
         "--skip-bad)",
     ]
     assert table_counts(db) == counts
-    assert db.read_bytes() == data
+    assert content(db) == data
 
     skipped = compass("import", str(bad), "--skip-bad", db=db)
     assert skipped.returncode == 0, skipped.stderr
@@ -150,7 +159,7 @@ def test_one_bad_record_writes_nothing(db: Path, export: Path, tmp_path: Path) -
     assert len(listed(db)) == 3
 
 
-def test_skip_bad_leaves_out_a_refused_goal_and_its_sub_goals(db: Path, export: Path,
+def test_skip_bad_leaves_out_a_refused_goal_and_its_sub_goals(db: Target, export: Path,
                                                               tmp_path: Path) -> None:
     doc = json.loads(export.read_text())
     doc["goals"][0]["horizon"] = "forever"
@@ -170,7 +179,7 @@ def test_skip_bad_leaves_out_a_refused_goal_and_its_sub_goals(db: Path, export: 
     assert skipped.stderr.count("compass: skipped ") == 2
 
 
-@pytest.mark.parametrize(("content", "args", "message"), [
+@pytest.mark.parametrize(("text", "args", "message"), [
     ('{"format": "compass-tui", "version": 99, "entries": []}', (),
      "was made by a newer compass-tui (version 99); this one reads up to 1"),
     ('{"format": "something-else", "version": 1}', (), "is not a compass-tui export"),
@@ -180,17 +189,17 @@ def test_skip_bad_leaves_out_a_refused_goal_and_its_sub_goals(db: Path, export: 
     ("[2024-03-14 09:00] jrnl text, not JSON", (), "is not JSON (line 1, column 6"),
     ("no entries here\n", ("--format", "jrnl-text"), "has no jrnl entries"),
 ])
-def test_bad_files_are_one_line_and_write_nothing(db: Path, tmp_path: Path, content: str,
+def test_bad_files_are_one_line_and_write_nothing(db: Target, tmp_path: Path, text: str,
                                                   args: tuple[str, ...], message: str) -> None:
     assert compass("add", "Existing entry", db=db).returncode == 0
-    data = db.read_bytes()
+    data = content(db)
     path = tmp_path / "input"
-    path.write_text(content)
+    path.write_text(text)
     assert_one_line_refusal(compass("import", str(path), *args, db=db), message)
-    assert db.read_bytes() == data
+    assert content(db) == data
 
 
-def test_unreadable_inputs_are_one_line(db: Path, tmp_path: Path) -> None:
+def test_unreadable_inputs_are_one_line(db: Target, tmp_path: Path) -> None:
     assert_one_line_refusal(compass("import", str(tmp_path / "missing.json"), db=db),
                             "no such file")
     assert_one_line_refusal(compass("import", str(tmp_path), db=db), "is a folder; name a file")
@@ -200,7 +209,7 @@ def test_unreadable_inputs_are_one_line(db: Path, tmp_path: Path) -> None:
         "is not UTF-8 text")
     assert_one_line_refusal(compass("import", "-", "--format", "markdown", db=db),
                             "not standard input")
-    assert not db.exists()
+    assert not isinstance(db, Path) or not db.exists()
 
 
 def test_a_long_title_from_elsewhere_is_imported_and_read_back_whole(db: Path,

@@ -18,7 +18,8 @@ from compass_tui.services.vision import VisionService
 from compass_tui.store import import_vision
 from compass_tui.store.repository import Repository
 from tests.conftest import NOW, fixed_clock
-from tests.import_helpers import export_json, fill_every_part, table_counts
+from tests.databases import table_counts
+from tests.import_helpers import export_json, fill_every_part
 
 
 @pytest.fixture
@@ -47,11 +48,11 @@ def test_export_import_export_is_the_same(repo: Repository, source: Path) -> Non
     assert again == json.loads(source.read_text())
 
 
-def test_importing_twice_adds_nothing(repo: Repository, source: Path, db_path: Path) -> None:
+def test_importing_twice_adds_nothing(repo: Repository, source: Path, db_url: str) -> None:
     imported(repo, source)
-    before = table_counts(db_path)
+    before = table_counts(db_url)
     assert imported(repo, source) == "Import: 0 added, 28 already there."
-    assert table_counts(db_path) == before
+    assert table_counts(db_url) == before
 
 
 def test_what_is_there_already_is_kept(repo: Repository, source: Path) -> None:
@@ -77,9 +78,9 @@ def test_what_is_there_already_is_kept(repo: Repository, source: Path) -> None:
     assert {repo.values.get(v).name for v in lead.value_ids} == {"growth", "Craft"}
 
 
-def test_a_failure_midway_writes_nothing(repo: Repository, source: Path, db_path: Path,
+def test_a_failure_midway_writes_nothing(repo: Repository, source: Path, db_url: str,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    before = table_counts(db_path)
+    before = table_counts(db_url)
 
     def broken(*_args: object) -> None:
         raise RuntimeError("disk full")
@@ -87,27 +88,27 @@ def test_a_failure_midway_writes_nothing(repo: Repository, source: Path, db_path
     monkeypatch.setattr(import_vision, "write_checkins", broken)  # the last part written
     with pytest.raises(RuntimeError, match="disk full"):
         imported(repo, source)
-    assert table_counts(db_path) == before
+    assert table_counts(db_url) == before
 
 
 def test_refused_records_stop_the_import_unless_skipped(repo: Repository,
-                                                        db_path: Path) -> None:
+                                                        db_url: str) -> None:
     batch = read_batch("jrnl", str(Path(__file__).parent / "data" / "jrnl-export.json"))
     batch.refused.append(Refusal("entries[9]", "not a date"))
-    before = table_counts(db_path)
+    before = table_counts(db_url)
     service = ImportService(repo, fixed_clock)
     with pytest.raises(ImportRefusedError, match="1 record could not be read"):
         service.write(batch)
-    assert table_counts(db_path) == before
+    assert table_counts(db_url) == before
     assert service.write(batch, skip_bad=True).words() == (
         "Import: 5 added (5 entries), 0 already there, 1 refused.")
 
 
-def test_an_empty_batch_writes_nothing(repo: Repository, db_path: Path) -> None:
-    before = table_counts(db_path)
+def test_an_empty_batch_writes_nothing(repo: Repository, db_url: str) -> None:
+    before = table_counts(db_url)
     assert ImportService(repo, fixed_clock).write(ImportBatch()).words() == (
         "Import: 0 added, 0 already there.")
-    assert table_counts(db_path) == before
+    assert table_counts(db_url) == before
 
 
 def test_trashed_entries_come_back_and_passion_links_follow(repo: Repository,

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from compass_tui.store.repository import Repository
+from tests.databases import Target, url_of
 from tests.test_cli import COMMAND
 
 ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
@@ -31,7 +32,7 @@ class App:
     """The real `compass` on a pty (the app, or a command when `args` are given); its
     output kept, escape sequences stripped on read."""
 
-    def __init__(self, db: Path, home: Path, *args: str) -> None:
+    def __init__(self, db: Target, home: Path, *args: str) -> None:
         env = {**os.environ, "COMPASS_DB": str(db), "TERM": "xterm-256color",
                "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
         pid, fd = pty.fork()
@@ -89,10 +90,17 @@ class App:
         os.close(self.fd)
 
 
-def typing_a_new_entry(tmp_path: Path, words: str) -> tuple[Path, App]:
-    """A fresh journal, the app started on it, a new entry begun with `words` typed."""
-    db = tmp_path / "compass.db"
-    Repository.open(f"sqlite:///{db}").close()
+@pytest.fixture
+def journal(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Target:
+    """A fresh journal: a file, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        return tmp_path / "compass.db"
+    return str(request.getfixturevalue("db_url"))
+
+
+def typing_a_new_entry(db: Target, tmp_path: Path, words: str) -> tuple[Target, App]:
+    """The app started on a fresh journal, a new entry begun with `words` typed."""
+    Repository.open(url_of(db)).close()
     app = App(db, tmp_path)
     try:
         app.wait_for("No entries yet")
@@ -105,16 +113,17 @@ def typing_a_new_entry(tmp_path: Path, words: str) -> tuple[Path, App]:
     return db, app
 
 
-def draft_titles(db: Path) -> list[str]:
-    repo = Repository.open(f"sqlite:///{db}")
+def draft_titles(db: Target) -> list[str]:
+    repo = Repository.open(url_of(db))
     try:
         return [d.title for d in repo.drafts.all()]
     finally:
         repo.close()
 
 
-def test_kill_9_while_typing_loses_at_most_the_last_seconds(tmp_path: Path) -> None:
-    db, app = typing_a_new_entry(tmp_path, "Words typed before the crash")
+def test_kill_9_while_typing_loses_at_most_the_last_seconds(journal: Target,
+                                                            tmp_path: Path) -> None:
+    db, app = typing_a_new_entry(journal, tmp_path, "Words typed before the crash")
     try:
         time.sleep(4.0)  # longer than the 3 s autosave
         app.type(" and a few after")  # these may be lost: seconds, not more
@@ -130,8 +139,8 @@ def test_kill_9_while_typing_loses_at_most_the_last_seconds(tmp_path: Path) -> N
         again.kill(signal.SIGKILL)
 
 
-def test_sighup_while_typing_loses_nothing(tmp_path: Path) -> None:
-    db, app = typing_a_new_entry(tmp_path, "Every last word")
+def test_sighup_while_typing_loses_nothing(journal: Target, tmp_path: Path) -> None:
+    db, app = typing_a_new_entry(journal, tmp_path, "Every last word")
     try:
         time.sleep(0.3)
     finally:

@@ -93,13 +93,31 @@ def test_check_finds_an_index_out_of_step_and_repair_fixes_it(tmp_path: Path) ->
     report = check_database(db)
     assert report.ok and any("all 2 entries" in fact for fact in report.facts)
     with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO entries_fts(entries_fts, rowid, title, body, tags_text) "
-                     "SELECT 'delete', id, title, body, tags_text FROM entries WHERE id = 1")
+        conn.execute("INSERT INTO entries_fts(entries_fts, rowid, search_text) "
+                     "SELECT 'delete', id, search_text FROM entries WHERE id = 1")
     conn.close()
     broken = check_database(db)
     assert not broken.ok and "out of step" in broken.problems[0]
     rebuild_search_index(db)
     assert check_database(db).ok
+
+
+def test_check_finds_an_entry_changed_by_hand_and_repair_fixes_it(tmp_path: Path) -> None:
+    """A title edited outside the app leaves its search text behind: said, and mended."""
+    from compass_tui.domain.entries import EntryQuery
+
+    db = journal(tmp_path / "compass.db", "One", "Two")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE entries SET title = 'Renamed by hand' WHERE id = 1")
+    conn.close()
+    broken = check_database(db)
+    assert not broken.ok and "(1 of 2 entries)" in broken.problems[0]
+    rebuild_search_index(db)
+    assert check_database(db).ok
+    repo = Repository.open(f"sqlite:///{db}")
+    assert [h.entry.title for h in repo.entries.search(EntryQuery(text="renamed"))] == [
+        "Renamed by hand"]
+    repo.close()
 
 
 def test_check_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
@@ -134,8 +152,8 @@ def test_cli_backup_keep_restore_and_db_check(tmp_path: Path) -> None:
 def test_cli_db_check_reports_and_repairs(tmp_path: Path) -> None:
     db = journal(tmp_path / "compass.db", "One")
     with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO entries_fts(entries_fts, rowid, title, body, tags_text) "
-                     "SELECT 'delete', id, title, body, tags_text FROM entries")
+        conn.execute("INSERT INTO entries_fts(entries_fts, rowid, search_text) "
+                     "SELECT 'delete', id, search_text FROM entries")
     conn.close()
     found = compass("db", "check", db=db)
     assert found.returncode == 1 and "Problem: The search index" in found.stdout

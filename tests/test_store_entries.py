@@ -29,6 +29,7 @@ def fts_ids(repo: Repository, match: str) -> list[int]:
         return [r[0] for r in rows]
 
 
+@pytest.mark.sqlite_only("file modes and SQLite's journal mode")
 def test_file_is_private_and_in_wal_mode(repo: Repository, db_path: Path) -> None:
     assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(db_path.parent).st_mode) == 0o700
@@ -37,6 +38,7 @@ def test_file_is_private_and_in_wal_mode(repo: Repository, db_path: Path) -> Non
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
+@pytest.mark.sqlite_only("reads the FTS5 table itself")
 def test_fts_follows_insert_edit_delete(repo: Repository) -> None:
     first = repo.entries.add(entry("Coffee with my mentor", "We talked about leadership"))
     other = repo.entries.add(entry("Sprint review", "Demo went fine", tags=["work"]))
@@ -161,6 +163,7 @@ def test_add_many_is_all_or_nothing(repo: Repository) -> None:
     assert repo.entries.count() == 0
 
 
+@pytest.mark.sqlite_only("a file that is not a database")
 def test_unreadable_database_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "notes.db"
     bad.write_text("this is not sqlite")
@@ -182,16 +185,15 @@ def test_drafts_round_trip(repo: Repository) -> None:
     assert repo.drafts.get("new") is None
 
 
-def test_portable_search_without_fts_finds_the_same(repo: Repository) -> None:
-    """The LIKE fallback used on databases without FTS5 (PostgreSQL) agrees with FTS."""
-    from sqlalchemy.orm import sessionmaker
-
+def test_portable_search_without_an_index_finds_the_same(repo: Repository) -> None:
+    """The LIKE fallback for databases with neither FTS5 nor tsvector agrees with both."""
     from compass_tui.store.entries_store import EntryStore
+    from compass_tui.store.sessions import Sessions
 
     repo.entries.add(entry("Mentoring session", "Notes on Growth", tags=["people"]))
     repo.entries.add(entry("Budget", "nothing", days=1))
     repo.entries.add(entry("Percent", "100% sure, snake_case", days=2))
-    portable = EntryStore(sessionmaker(repo.engine), full_text=False)
+    portable = EntryStore(Sessions(repo.engine), search="like")
     for words in ("mentor", "GROWTH", "people", "ment grow", "budget", "100", "snake"):
         fts = [h.entry.id for h in repo.entries.search(EntryQuery(text=words))]
         like = [h.entry.id for h in portable.search(EntryQuery(text=words))]

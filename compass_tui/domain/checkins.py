@@ -34,6 +34,7 @@ class Checkin(BaseModel):
     started_at: datetime
     updated_at: datetime
     completed_at: datetime | None = None
+    version: int = 1
 
 
 class Step(BaseModel):

@@ -75,6 +75,8 @@ class Goal(GoalInput):
     done_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
+    # What a form saves over: a save over an older version is refused.
+    version: int = 1
 
 
 class TaskInput(BaseModel):

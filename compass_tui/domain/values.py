@@ -41,6 +41,8 @@ class CoreValue(ValueInput):
     rank: int | None = None
     retired_at: datetime | None = None
     created_at: datetime
+    # What a form saves over: a save over an older version is refused.
+    version: int = 1
 
     @property
     def retired(self) -> bool:

@@ -36,6 +36,7 @@ from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.due import DueReport, build_report
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.vision import VisionService
+from compass_tui.store.errors import ChangedElsewhereError
 from compass_tui.store.repository import Repository
 from compass_tui.store.rows import NotFoundError
 
@@ -113,6 +114,14 @@ class CheckinService:
         self.schedule = schedule or Schedule()
         self.goals = GoalsService(repo, clock)
         self.vision = VisionService(repo, clock)
+        # Each check-in as this window last read or saved it: what its next save is
+        # compared with (another window may have the same check-in open).
+        self._seen: dict[int, Checkin] = {}
+
+    def _saw(self, checkin: Checkin | None) -> Checkin | None:
+        if checkin is not None:
+            self._seen[checkin.id] = checkin
+        return checkin
 
     # -- when -------------------------------------------------------------------------
 
@@ -139,7 +148,7 @@ class CheckinService:
     def open_or_start(self, kind: Kind) -> Checkin:
         """The kind's unfinished check-in, or a new one for the period now pending (or,
         when nothing is pending, the period up to the next day it falls on)."""
-        current = self._repo.checkins.open_for(kind)
+        current = self._saw(self._repo.checkins.open_for(kind))
         if current is not None:
             return current
         state = self._states().get(kind) or KindState(kind, self.today())
@@ -151,13 +160,41 @@ class CheckinService:
             start = end = now.date()
         else:
             start, end = early_period(self.schedule, kind, state, now.date())
-        return self._repo.checkins.start(kind, start, end, self._clock())
+        started = self._repo.checkins.start(kind, start, end, self._clock())
+        self._saw(started)
+        return started
 
     def open_for(self, kind: Kind) -> Checkin | None:
-        return self._repo.checkins.open_for(kind)
+        return self._saw(self._repo.checkins.open_for(kind))
 
-    def save_answers(self, checkin_id: int, answers: dict[str, Any]) -> None:
-        self._repo.checkins.save_answers(checkin_id, answers, self._clock())
+    def save_answers(self, checkin_id: int, answers: dict[str, Any]) -> int:
+        """Save over the answers as this window last saw them (a compare-and-set on the
+        check-in's version). Answers another window saved meanwhile are kept beside
+        these; where both windows changed the same answer, this save is refused once
+        (ChangedElsewhereError, so the screen says so) and the next one keeps this
+        window's words. Returns the version saved."""
+        base = self._seen.get(checkin_id)
+        for _attempt in range(5):
+            try:
+                saved = self._repo.checkins.save_answers(
+                    checkin_id, answers, self._clock(),
+                    expected_version=base.version if base is not None else None)
+            except ChangedElsewhereError:
+                theirs = self._repo.checkins.get(checkin_id)
+                if theirs is None or theirs.status != "open":
+                    raise NotFoundError("this check-in is gone or already complete") from None
+                before = base.answers if base is not None else {}
+                mine = {k: v for k, v in answers.items() if before.get(k) != v}
+                clash = [k for k in mine if theirs.answers.get(k, before.get(k)) != before.get(k)
+                         and theirs.answers.get(k) != mine[k]]
+                self._seen[checkin_id] = base = theirs
+                if clash:
+                    raise
+                answers = {**theirs.answers, **mine}
+                continue
+            self._seen[checkin_id] = saved
+            return saved.version
+        raise ChangedElsewhereError("check-in")
 
     def discard(self, checkin_id: int) -> None:
         self._repo.checkins.discard(checkin_id)
@@ -199,6 +236,10 @@ class CheckinService:
         if checkin is None or checkin.status != "open":
             raise NotFoundError("this check-in is gone or already complete")
         template = self.template(checkin.kind)
+        # The answers are kept first, on their own (with any another window saved
+        # meanwhile): if checking or applying them fails, nothing typed is lost.
+        version = self.save_answers(checkin_id, answers)
+        answers = self._seen[checkin_id].answers
         energy = _rating(answers.get("energy"), "Energy")
         fulfilment = _rating(answers.get("fulfilment"), "Fulfilment")
         # Every answer is checked before anything is changed.
@@ -210,9 +251,6 @@ class CheckinService:
             plans.extend(plan)
             if markdown:
                 sections.append(f"## {step.heading}\n\n{markdown}")
-        # The answers are kept first, on their own: if applying them fails, nothing
-        # typed is lost and the check-in can be completed again.
-        self._repo.checkins.save_answers(checkin_id, answers, self._clock())
         period = period_words(checkin.kind, checkin.period_start, checkin.period_end)
         with self._repo.transaction():  # every change, the entry and the record, or none
             changes = [said for apply in plans if (said := apply())]
@@ -225,6 +263,7 @@ class CheckinService:
                 entry_date=self._clock().replace(second=0, microsecond=0)))
             done = self._repo.checkins.complete(checkin_id, answers, energy=energy,
                                                 fulfilment=fulfilment, entry_id=entry.id,
+                                                expected_version=version,
                                                 now=self._clock())
         return Completed(done, entry.id, changes)
 

@@ -56,12 +56,15 @@ class GoalsService:
             self._record_progress(goal.id)
         return goal
 
-    def update(self, goal_id: int, data: GoalInput) -> Goal:
+    def update(self, goal_id: int, data: GoalInput, expected_version: int | None = None
+               ) -> Goal:
+        """With expected_version (the version the form opened), a goal changed in
+        another window meanwhile is not overwritten: ChangedElsewhereError."""
         before = self._goals.get(goal_id)
         if before is None:
             raise NotFoundError(f"no goal {goal_id}")
         with self._repo.transaction():
-            goal = self._goals.update(goal_id, data, self._clock())
+            goal = self._goals.update(goal_id, data, self._clock(), expected_version)
             # Only the step into "done" is a milestone; edits while done are not.
             if goal.status == "done" and before.status != "done":
                 self._record_completion(goal)

@@ -41,8 +41,11 @@ class ValuesService:
     def add(self, data: ValueInput) -> CoreValue:
         return self._values.add(data, self._clock())
 
-    def update(self, value_id: int, data: ValueInput) -> CoreValue:
-        return self._values.update(value_id, data, self._clock())
+    def update(self, value_id: int, data: ValueInput, expected_version: int | None = None
+               ) -> CoreValue:
+        """With expected_version (the version the form opened), a value changed in
+        another window meanwhile is not overwritten: ChangedElsewhereError."""
+        return self._values.update(value_id, data, self._clock(), expected_version)
 
     def move(self, value: CoreValue, delta: int) -> CoreValue:
         """Up (delta -1) or down (+1) the ranking; the order is saved at once. A new

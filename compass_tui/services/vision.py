@@ -4,7 +4,7 @@ version, never an overwrite)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from compass_tui.domain.timeline import PartialDate
 from compass_tui.domain.vision import Card, CardInput, GoalWhy, NarrativeVersion
@@ -81,12 +81,21 @@ class VisionService:
     def versions(self) -> list[NarrativeVersion]:
         return self._repo.vision.versions()
 
-    def save_narrative(self, text: str, note: str = "edited") -> NarrativeVersion | None:
-        """A new version, unless the text is what the current one says (None then)."""
+    def save_narrative(self, text: str, note: str = "edited",
+                       over: int | Literal["newest"] | None = "newest"
+                       ) -> NarrativeVersion | None:
+        """A new version, unless the text is what the current one says (None then).
+
+        over: the id of the version the editor opened (None: there was none). A newer
+        version saved meanwhile in another window is not buried under this one:
+        ChangedElsewhereError, whose `current` is that newer version."""
         current = self.narrative()
         if current is not None and current.text == text:
             return None
-        return self._repo.vision.add_version(text, note, self._clock())
+        if over == "newest":
+            over = current.id if current is not None else None
+        return self._repo.vision.add_version(text, note, self._clock(),
+                                             follows=over if over is not None else 0)
 
     def draft_outline(self) -> str:
         """An outline from what the app knows, in Markdown, for the user to rewrite."""
@@ -136,8 +145,10 @@ class VisionService:
 
     def draft_outline_version(self) -> NarrativeVersion:
         """The outline saved as the newest version (the previous ones stay)."""
+        current = self.narrative()
         return self._repo.vision.add_version(self.draft_outline(),
-                                             "outline drafted from your data", self._clock())
+                                             "outline drafted from your data", self._clock(),
+                                             follows=current.id if current else 0)
 
     # -- export ----------------------------------------------------------------------------
 

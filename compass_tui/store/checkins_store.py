@@ -6,13 +6,15 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from compass_tui.domain.checkins import Checkin
 from compass_tui.domain.schedule import Kind, KindState
+from compass_tui.store.errors import check_version, version_guard
 from compass_tui.store.rows import NotFoundError, get_row
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import CheckinRow, CheckinStateRow
+from compass_tui.store.upsert import insert_missing
 
 
 def _checkin(row: CheckinRow) -> Checkin:
@@ -33,28 +35,27 @@ class CheckinStore:
         """Each kind's state. A kind seen for the first time starts today (nothing
         before the first run is missed); `create=False` reads only (for `compass due`)."""
         with self._sessions.begin() as session:
+            if create:  # the first run of a kind (two windows may start it at once)
+                insert_missing(session, CheckinStateRow.__table__,
+                               [{"kind": kind, "started_on": today} for kind in kinds],
+                               ["kind"])
             rows = {row.kind: row for row in session.scalars(select(CheckinStateRow))}
             covered = dict(session.execute(
                 select(CheckinRow.kind, func.max(CheckinRow.period_end))
                 .where(CheckinRow.status == "done").group_by(CheckinRow.kind)).all())
             found: dict[Kind, KindState] = {}
             for kind in kinds:
-                row = rows.get(kind)
-                if row is None:
-                    row = CheckinStateRow(kind=kind, started_on=today)
-                    if create:
-                        session.add(row)
+                row = rows.get(kind) or CheckinStateRow(kind=kind, started_on=today)
                 found[kind] = KindState(kind, row.started_on, covered.get(kind),
                                         row.snoozed_until)
             return found
 
     def snooze(self, kind: Kind, until: date | None, today: date) -> None:
         with self._sessions.begin() as session:
-            row = session.get(CheckinStateRow, kind)
-            if row is None:
-                session.add(CheckinStateRow(kind=kind, started_on=today, snoozed_until=until))
-            else:
-                row.snoozed_until = until
+            insert_missing(session, CheckinStateRow.__table__,
+                           [{"kind": kind, "started_on": today}], ["kind"])
+            session.execute(update(CheckinStateRow).where(CheckinStateRow.kind == kind)
+                            .values(snoozed_until=until))
 
     # -- check-ins -------------------------------------------------------------------
 
@@ -76,20 +77,27 @@ class CheckinStore:
             session.flush()
             return _checkin(row)
 
-    def save_answers(self, checkin_id: int, answers: dict[str, Any], now: datetime) -> None:
-        with self._sessions.begin() as session:
+    def save_answers(self, checkin_id: int, answers: dict[str, Any], now: datetime,
+                     expected_version: int | None = None) -> Checkin:
+        """Saved only over the version read (ChangedElsewhereError otherwise)."""
+        with version_guard("check-in"), self._sessions.begin() as session:
             row = get_row(session, CheckinRow, checkin_id, "check-in")
             if row.status != "open":
                 raise NotFoundError("this check-in is already complete")
+            check_version(row, expected_version, "check-in")
             row.answers = json.dumps(answers, ensure_ascii=False)
             row.updated_at = now
+            session.flush()
+            return _checkin(row)
 
     def complete(self, checkin_id: int, answers: dict[str, Any], *, energy: int | None,
-                 fulfilment: int | None, entry_id: int | None, now: datetime) -> Checkin:
-        with self._sessions.begin() as session:
+                 fulfilment: int | None, entry_id: int | None, now: datetime,
+                 expected_version: int | None = None) -> Checkin:
+        with version_guard("check-in"), self._sessions.begin() as session:
             row = get_row(session, CheckinRow, checkin_id, "check-in")
             if row.status != "open":  # completed meanwhile in another window
                 raise NotFoundError("this check-in is already complete")
+            check_version(row, expected_version, "check-in")
             row.answers = json.dumps(answers, ensure_ascii=False)
             row.status, row.energy, row.fulfilment = "done", energy, fulfilment
             row.entry_id, row.updated_at, row.completed_at = entry_id, now, now

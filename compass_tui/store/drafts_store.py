@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 from compass_tui.domain.entries import Draft
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import DraftRow
+from compass_tui.store.upsert import upsert
 
 
 class DraftStore:
@@ -16,13 +17,12 @@ class DraftStore:
         self._sessions = sessions
 
     def save(self, draft: Draft) -> None:
+        """Written whole, created or replaced in one statement: two windows editing one
+        entry share its draft's key, and may save it at the same moment."""
         values = draft.model_dump(exclude={"updated_at"})
+        values["updated_at"] = draft.updated_at or datetime.now()
         with self._sessions.begin() as session:
-            row = session.get(DraftRow, draft.key) or DraftRow(key=draft.key)
-            for name, value in values.items():
-                setattr(row, name, value)
-            row.updated_at = draft.updated_at or datetime.now()
-            session.add(row)
+            upsert(session, DraftRow.__table__, values, ["key"])
 
     def get(self, key: str) -> Draft | None:
         with self._sessions() as session:

@@ -11,6 +11,12 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 BUSY_TIMEOUT_MS = 10_000
+LOCK_TIMEOUT_MS = BUSY_TIMEOUT_MS
+CONNECT_TIMEOUT_S = 10
+# A plain postgresql:// means psycopg 3 (the `postgres` extra), whichever driver the
+# installed SQLAlchemy would pick by default (psycopg2 before 2.1).
+POSTGRES_DRIVER = "psycopg"
+POSTGRES_EXTRA = "pip install 'compass-tui[postgres]'"
 
 
 class StoreError(Exception):
@@ -27,6 +33,22 @@ def sqlite_path(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
     return Path(url.database)
+
+
+def with_default_driver(url: URL) -> URL:
+    return url.set(drivername=f"postgresql+{POSTGRES_DRIVER}") \
+        if url.drivername == "postgresql" else url
+
+
+def missing_driver_words(url: URL, exc: BaseException) -> str:
+    """Which package the URL needs, and the pip command that brings it."""
+    if url.get_backend_name() == "postgresql":
+        driver = url.get_driver_name()
+        if driver == POSTGRES_DRIVER:
+            return f"PostgreSQL needs the psycopg driver: {POSTGRES_EXTRA}"
+        return f"the {driver} driver for PostgreSQL is not installed (or use postgresql://, " \
+               f"which needs {POSTGRES_EXTRA})"
+    return f"no driver for {url.drivername} URLs is installed ({exc})"
 
 
 def _prepare_sqlite_file(path: Path) -> None:
@@ -63,6 +85,7 @@ def make_engine(url_text: str) -> Engine:
         url = make_url(url_text)
     except ArgumentError as exc:
         raise StoreError(f"not a database path or URL: {url_text!r}") from exc
+    url = with_default_driver(url)
 
     path = sqlite_path(url)
     try:
@@ -73,6 +96,14 @@ def make_engine(url_text: str) -> Engine:
                 connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
             )
             event.listen(engine, "connect", _sqlite_pragmas)
+        elif url.get_backend_name() == "postgresql":
+            # A write waits for another's lock as long as SQLite's busy timeout, then is
+            # refused in words (rather than hanging); a connection the server dropped is
+            # noticed and replaced before use, so the app carries on once it is back.
+            extra: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S}
+            if "options" not in url.query:  # the URL's own server options win
+                extra["options"] = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+            engine = create_engine(url, pool_pre_ping=True, connect_args=extra)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         with engine.connect() as conn:
@@ -89,5 +120,8 @@ def make_engine(url_text: str) -> Engine:
             if "not a database" in str(reason):
                 raise StoreError(f"cannot open {where}: wrong passphrase, or not an "
                                  "encrypted journal") from exc
+        if isinstance(exc, ImportError | NoSuchModuleError):
+            raise StoreError(f"cannot open database {where}: "
+                             f"{missing_driver_words(url, exc)}") from exc
         raise StoreError(f"cannot open database {where}: {reason}") from exc
     return engine

@@ -5,6 +5,7 @@ from __future__ import annotations
 from calendar import isleap
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from sqlalchemy import (
     DateTime,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from compass_tui.domain.entries import (
     Entry,
@@ -30,9 +32,15 @@ from compass_tui.domain.entries import (
     SearchHit,
 )
 from compass_tui.domain.highlight import search_terms, snippet
+from compass_tui.domain.search_text import query_phrases, search_text
 from compass_tui.store.rows import NotFoundError, timestamp
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import EntryRow, TagRow, entry_tags
+from compass_tui.store.upsert import insert_missing
+
+# How each database finds words: SQLite's FTS5 table, PostgreSQL's tsvector column
+# (both built from entries.search_text), or a LIKE over search_text elsewhere.
+SearchKind = Literal["fts5", "tsvector", "like"]
 
 
 class ConflictError(RuntimeError):
@@ -80,17 +88,41 @@ _DAYS_NEWEST_FIRST = text(
 
 
 def fts_match(query: str) -> str | None:
-    """A safe FTS5 expression: every word must match, each as a prefix."""
-    terms = search_terms(query)
-    if not terms:
+    """A safe FTS5 expression: every query word, as a phrase whose last word is a prefix."""
+    phrases = query_phrases(query)
+    if not phrases:
         return None
-    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+    return " ".join('"' + " ".join(phrase) + '"*' for phrase in phrases)
+
+
+def _tsquery_word(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def ts_query(query: str) -> str | None:
+    """The same as fts_match, as a PostgreSQL tsquery (read as it is, never parsed)."""
+    phrases = query_phrases(query)
+    if not phrases:
+        return None
+    return " & ".join(" <-> ".join([*map(_tsquery_word, phrase[:-1]),
+                                    _tsquery_word(phrase[-1]) + ":*"])
+                      for phrase in phrases)
+
+
+def _like_escaped(text_: str) -> str:
+    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_kind(dialect: str) -> SearchKind:
+    if dialect == "sqlite":
+        return "fts5"
+    return "tsvector" if dialect == "postgresql" else "like"
 
 
 class EntryStore:
-    def __init__(self, sessions: Sessions, *, full_text: bool) -> None:
+    def __init__(self, sessions: Sessions, *, search: SearchKind) -> None:
         self._sessions = sessions
-        self._full_text = full_text
+        self._search = search
 
     # -- writes ---------------------------------------------------------------
 
@@ -115,18 +147,29 @@ class EntryStore:
         return count
 
     def update(self, entry_id: int, data: EntryInput, *, expected_version: int) -> Entry:
-        with self._sessions.begin() as session:
-            row = session.get(EntryRow, entry_id)
-            if row is None or row.deleted_at is not None:
-                raise NotFoundError(f"no entry {entry_id}")
-            if row.version != expected_version:
-                raise ConflictError(_entry(row))
-            self._apply(row, data)
-            row.version += 1
-            row.updated_at = timestamp()
-            session.flush()
-            self._set_tags(session, row.id, data.tags, {}, replace=True)
-            return _entry(row)
+        """Saved only over the version the editor read: the UPDATE says `WHERE version =
+        expected`, so of two windows saving the same version at once, one gets the
+        ConflictError (with the entry as the other saved it) and nothing is lost."""
+        try:
+            with self._sessions.begin() as session:
+                row = session.get(EntryRow, entry_id)
+                if row is None or row.deleted_at is not None:
+                    raise NotFoundError(f"no entry {entry_id}")
+                if row.version != expected_version:
+                    raise ConflictError(_entry(row))
+                self._apply(row, data)
+                row.updated_at = timestamp()
+                session.flush()  # the version in the WHERE: the compare-and-set
+                self._set_tags(session, row.id, data.tags, {}, replace=True)
+                return _entry(row)
+        except StaleDataError:
+            # Saved elsewhere between our read and our write.
+            if self._sessions.in_unit:
+                raise
+            current = self.get(entry_id)
+            if current is None:
+                raise NotFoundError(f"no entry {entry_id}") from None
+            raise ConflictError(current) from None
 
     def set_starred(self, entry_id: int, starred: bool) -> int | None:
         """The entry's version after the change (None: no such entry)."""
@@ -172,6 +215,7 @@ class EntryStore:
         row.title = data.title.strip()
         row.body = data.body.rstrip()
         row.tags_text = " ".join(data.tags)
+        row.search_text = search_text(row.title, row.body, data.tags)
         row.starred = data.starred
         row.energy = data.energy
         row.fulfilment = data.fulfilment
@@ -187,16 +231,12 @@ class EntryStore:
             return
         missing = [t for t in tags if t not in cache]
         if missing:
+            insert_missing(session, TagRow.__table__, [{"name": name} for name in missing],
+                           ["name"])
             for tag_id, name in session.execute(
                 select(TagRow.id, TagRow.name).where(TagRow.name.in_(missing))
             ):
                 cache[name] = tag_id
-            for name in missing:
-                if name not in cache:
-                    tag = TagRow(name=name)
-                    session.add(tag)
-                    session.flush()
-                    cache[name] = tag.id
         session.execute(
             entry_tags.insert(), [{"entry_id": entry_id, "tag_id": cache[t]} for t in tags]
         )
@@ -276,7 +316,7 @@ class EntryStore:
         return stmt.limit(query.limit)
 
     def _text_filter(self, session: Session, stmt: Select, query_text: str) -> Select:
-        if self._full_text:
+        if self._search == "fts5":
             match = fts_match(query_text)
             if match is None:  # only punctuation: nothing can match
                 return stmt.where(false())
@@ -286,15 +326,20 @@ class EntryStore:
             common = session.scalar(_COUNT_UP_TO, {"match": match, "cap": COMMON_MATCHES})
             column = "+entries.id" if common >= COMMON_MATCHES else "entries.id"
             return stmt.where(text(f"{column} IN ({_FTS_IDS})").bindparams(match=match))
-        # Portable fallback: every word must appear somewhere, case-insensitively.
-        terms = search_terms(query_text)
-        if not terms:
+        if self._search == "tsvector":
+            query = ts_query(query_text)
+            if query is None:
+                return stmt.where(false())
+            return stmt.where(text("entries.search_vector @@ CAST(:tsquery AS tsquery)")
+                              .bindparams(tsquery=query))
+        # Anywhere else, the same rules over the same text, without an index.
+        phrases = query_phrases(query_text)
+        if not phrases:
             return stmt.where(false())
-        for term in terms:
-            stmt = stmt.where(or_(*(
-                func.lower(column).contains(term.lower(), autoescape=True)
-                for column in (EntryRow.title, EntryRow.body, EntryRow.tags_text)
-            )))
+        padded = " " + EntryRow.search_text
+        for phrase in phrases:
+            stmt = stmt.where(padded.like(f"% {_like_escaped(' '.join(phrase))}%",
+                                          escape="\\"))
         return stmt
 
     def days_newest_first(self, until: date) -> Iterator[date]:

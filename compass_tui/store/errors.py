@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
 
 
 class DuplicateNameError(ValueError):
@@ -26,3 +27,30 @@ def name_guard(what: str, name: str) -> Iterator[None]:
         if "name_key" in str(exc.orig):
             raise DuplicateNameError(what, name) from exc
         raise
+
+
+class ChangedElsewhereError(SQLAlchemyError):
+    """Saved over a copy that another window (or machine) had changed meanwhile: the
+    database refused the write (the UPDATE names the version read) and nothing was
+    changed. A database refusal like any other to the screens; `current` is theirs."""
+
+    def __init__(self, what: str, current: object = None) -> None:
+        super().__init__(f"this {what} was changed in another window meanwhile")
+        self.what = what
+        self.current = current
+
+
+def check_version(row: object, expected: int | None, what: str) -> None:
+    """The copy being saved must be the one in the database (None: not asked)."""
+    if expected is not None and getattr(row, "version", None) != expected:
+        raise ChangedElsewhereError(what)
+
+
+@contextmanager
+def version_guard(what: str) -> Iterator[None]:
+    """The row changed between this write's read and its UPDATE (whose WHERE names the
+    version read: the compare-and-set): said as the same refusal."""
+    try:
+        yield
+    except StaleDataError as exc:
+        raise ChangedElsewhereError(what) from exc

@@ -12,6 +12,7 @@ from sqlalchemy import and_, case, delete, exists, func, literal, select
 from sqlalchemy.orm import Session
 
 from compass_tui.domain.goals import Goal, GoalInput, ProgressPoint, Task, TaskInput
+from compass_tui.store.errors import check_version, version_guard
 from compass_tui.store.rows import NotFoundError, get_row
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import (
@@ -102,10 +103,13 @@ class GoalStore:
             self._link_values(session, row.id, data.value_ids)
             return self._written(session, row.id)
 
-    def update(self, goal_id: int, data: GoalInput, now: datetime) -> Goal:
-        """Replace the goal's fields and value links; the tree must stay a tree."""
-        with self._sessions.begin() as session:
+    def update(self, goal_id: int, data: GoalInput, now: datetime,
+               expected_version: int | None = None) -> Goal:
+        """Replace the goal's fields and value links; the tree must stay a tree. Saved
+        only over the version the form read (ChangedElsewhereError otherwise)."""
+        with version_guard("goal"), self._sessions.begin() as session:
             row = get_row(session, GoalRow, goal_id, "goal")
+            check_version(row, expected_version, "goal")
             if data.parent_id is not None:
                 if data.parent_id == goal_id or data.parent_id in self._descendants(
                         session, goal_id):

@@ -1,6 +1,6 @@
 """Imported journal entries, in batches: rows, tags and links written the way
-EntryStore writes them (tags_text and entry_tags in step; the search index follows by
-trigger), skipping entries the journal already holds."""
+EntryStore writes them (tags_text, search_text and entry_tags in step; the search index
+follows), skipping entries the journal already holds."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, func, select
 
 from compass_tui.domain.import_records import EntryRecord, ImportCounts
-from compass_tui.store.import_rows import chunks, insert_ids, insert_tuples, lookup
+from compass_tui.domain.search_text import search_text
+from compass_tui.store.import_rows import chunks, insert_tuples, lookup
 from compass_tui.store.tables import EntryRow, TagRow, entry_tags
+from compass_tui.store.upsert import insert_missing
 
 EntryKey = tuple[datetime, bytes]
 
@@ -36,8 +38,9 @@ def _live_keys(conn: Connection) -> set[EntryKey]:
     return {(_minute(when), _digest(title, body)) for when, title, body in conn.execute(stmt)}
 
 
-ENTRY_COLUMNS = ("entry_date", "title", "body", "tags_text", "starred", "energy",
-                 "fulfilment", "kind", "template", "version", "created_at", "updated_at")
+ENTRY_COLUMNS = ("entry_date", "title", "body", "tags_text", "search_text", "starred",
+                 "energy", "fulfilment", "kind", "template", "version", "created_at",
+                 "updated_at")
 
 
 def write_entries(conn: Connection, entries: Sequence[EntryRecord], now: datetime,
@@ -55,14 +58,18 @@ def write_entries(conn: Connection, entries: Sequence[EntryRecord], now: datetim
             if known and (when, _digest(entry.title, entry.body)) in known:
                 skipped += 1
                 continue
-            rows.append((when, entry.title, entry.body, " ".join(entry.tags), entry.starred,
+            rows.append((when, entry.title, entry.body, " ".join(entry.tags),
+                         search_text(entry.title, entry.body, entry.tags), entry.starred,
                          entry.energy, entry.fulfilment, entry.kind, entry.template, 1,
                          now, now))
             tags.append(entry.tags)
         ids = insert_tuples(conn, EntryRow.__table__, ENTRY_COLUMNS, rows, ids=True)
         fresh = sorted({tag for names in tags for tag in names if tag not in tag_ids})
-        tag_ids.update(zip(fresh, insert_ids(conn, TagRow.__table__,
-                                             [{"name": name} for name in fresh]), strict=True))
+        if fresh:  # another machine may create the same tag meanwhile
+            insert_missing(conn, TagRow.__table__, [{"name": name} for name in fresh],
+                           ["name"])
+            tag_ids.update(conn.execute(select(TagRow.name, TagRow.id)
+                                        .where(TagRow.name.in_(fresh))).all())
         insert_tuples(conn, entry_tags, ("entry_id", "tag_id"),
                       [(entry_id, tag_ids[tag]) for entry_id, names in zip(ids, tags, strict=True)
                        for tag in names])

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from compass_tui.domain.search_text import search_text, stale_search_ids
 from compass_tui.store.backup import (
     backup_sqlite_file,
     connect_file,
@@ -151,9 +152,13 @@ def check_database(db: Path, key: str | None = None) -> CheckReport:
             entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
             indexed = conn.execute("SELECT count(*) FROM entries_fts_docsize").fetchone()[0] \
                 if "entries_fts_docsize" in tables else entries
-            in_sync = indexed == entries and _fts_matches_content(db, key)
+            stale = _stale_search_text(conn)
+            in_sync = indexed == entries and not stale and _fts_matches_content(db, key)
             if in_sync:
                 facts.append(f"The search index holds all {entries:,} entries.")
+            elif stale:
+                problems.append(f"The search index is out of step with the entries "
+                                f"({len(stale):,} of {entries:,} entries).")
             else:
                 problems.append(f"The search index is out of step with the entries "
                                 f"({indexed:,} indexed, {entries:,} entries).")
@@ -165,6 +170,18 @@ def check_database(db: Path, key: str | None = None) -> CheckReport:
     finally:
         conn.close()
     return CheckReport(problems, facts, frozenset(tables))
+
+
+def _search_columns(conn: sqlite3.Connection) -> bool:
+    return "search_text" in {row[1] for row in conn.execute("PRAGMA table_info(entries)")}
+
+
+def _stale_search_text(conn: sqlite3.Connection) -> list[int]:
+    """Entries whose search text is not what the app writes for them (a hand edit)."""
+    if not _search_columns(conn):
+        return []
+    return stale_search_ids(conn.execute(
+        "SELECT id, title, body, tags_text, search_text FROM entries"))
 
 
 def _fts_matches_content(db: Path, key: str | None) -> bool:
@@ -182,10 +199,17 @@ def _fts_matches_content(db: Path, key: str | None) -> bool:
 
 
 def rebuild_search_index(db: Path, key: str | None = None) -> None:
-    """Index every entry again from the entries table (what `db check --repair` does)."""
+    """Each entry's search text written again where it is out of step, then every entry
+    indexed again (what `db check --repair` does)."""
     conn = connect_file(db, key, timeout=10)
     try:
         with conn:
+            for row_id in _stale_search_text(conn):
+                title, body, tags = conn.execute(
+                    "SELECT title, body, tags_text FROM entries WHERE id = ?", (row_id,)
+                ).fetchone()
+                conn.execute("UPDATE entries SET search_text = ? WHERE id = ?",
+                             (search_text(title, body, tags.split()), row_id))
             conn.execute("INSERT INTO entries_fts(entries_fts) VALUES('rebuild')")
     finally:
         conn.close()

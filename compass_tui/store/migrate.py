@@ -20,14 +20,20 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions; a test keeps the two in step.
-HEAD = "0006_entry_template"
-# Tables SQLite keeps for full-text search are not part of the typed models.
+HEAD = "0009_entry_template"
+# What each database keeps for full-text search is not part of the typed models:
+# SQLite's FTS5 tables, PostgreSQL's generated tsvector column and its index.
 FTS_PREFIX = "entries_fts"
+POSTGRES_SEARCH = {("column", "search_vector"), ("index", "ix_entries_search_vector")}
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool,
                    compare_to: object) -> bool:
-    return not (type_ == "table" and name is not None and name.startswith(FTS_PREFIX))
+    if name is None:
+        return True
+    if type_ == "table" and name.startswith(FTS_PREFIX):
+        return False
+    return (type_, name) not in POSTGRES_SEARCH
 
 
 def alembic_config() -> Config:
@@ -57,15 +63,41 @@ def upgrade(engine: Engine, target: str = "head") -> Path | None:
     """Upgrade to target; returns the backup made, if the file held anything."""
     if target == "head" and current_revision(engine) == HEAD:
         return None
-    from alembic import command
-    from alembic.util import CommandError
-
     backup = None
     path = sqlite_path(engine.url)
     if path is not None and inspect(engine).get_table_names():
         name = timestamped_name(path, f"before-{target}")
         backup = backup_sqlite_file(path, path.parent / "backups" / name,
                                     database_key(engine.url))
+    elif engine.dialect.name == "postgresql" and inspect(engine).get_table_names():
+        backup = _dump_before(engine, target)
+    _run(engine, "upgrade", target)
+    return backup
+
+
+def _dump_before(engine: Engine, target: str) -> Path | None:
+    """pg_dump first when it is on the PATH; without it the upgrade still runs, in one
+    transaction (PostgreSQL changes its schema transactionally: all of it or none)."""
+    from compass_tui.store.pg_dump import DumpError, dump_beside, pg_dump_program
+
+    if pg_dump_program() is None:
+        return None
+    try:
+        return dump_beside(engine.url, f"before-{target}")
+    except DumpError as exc:
+        raise StoreError(f"cannot back up the database before upgrading it ({exc}); "
+                         "nothing was changed") from exc
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    """Back to an earlier revision (for tests and for leaving a newer version)."""
+    _run(engine, "downgrade", target)
+
+
+def _run(engine: Engine, direction: str, target: str) -> None:
+    from alembic import command
+    from alembic.util import CommandError
+
     config = alembic_config()
     try:
         with engine.connect() as conn:
@@ -76,9 +108,9 @@ def upgrade(engine: Engine, target: str = "head") -> Path | None:
                 conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
                 conn.commit()  # a pragma only takes effect outside a transaction
             try:
-                with conn.begin():
+                with conn.begin():  # all of it or none of it, on either database
                     config.attributes["connection"] = conn
-                    command.upgrade(config, target)
+                    getattr(command, direction)(config, target)
                     if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
                         raise StoreError("the upgrade would break links between rows; "
                                          "nothing was changed")
@@ -91,4 +123,3 @@ def upgrade(engine: Engine, target: str = "head") -> Path | None:
         raise StoreError(
             f"cannot upgrade the database ({exc}); it may come from a newer compass-tui"
         ) from exc
-    return backup

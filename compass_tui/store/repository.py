@@ -12,7 +12,7 @@ from compass_tui.store.checkins_store import CheckinStore
 from compass_tui.store.data_version import DataVersion
 from compass_tui.store.drafts_store import DraftStore
 from compass_tui.store.engine import make_engine
-from compass_tui.store.entries_store import EntryStore
+from compass_tui.store.entries_store import EntryStore, search_kind
 from compass_tui.store.goals_store import GoalStore
 from compass_tui.store.import_store import ImportStore
 from compass_tui.store.reflections_store import PassionStore, PersonalityStore, SwotStore
@@ -33,7 +33,7 @@ class Repository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         sessions = self._sessions = Sessions(engine)
-        self.entries = EntryStore(sessions, full_text=engine.dialect.name == "sqlite")
+        self.entries = EntryStore(sessions, search=search_kind(engine.dialect.name))
         self.drafts = DraftStore(sessions)
         self.values = ValueStore(sessions)
         self.goals = GoalStore(sessions)

@@ -30,6 +30,11 @@ class Sessions:
         connection: Connection | None = getattr(self._local, "connection", None)
         return connection
 
+    @property
+    def in_unit(self) -> bool:
+        """Inside `unit()` on this thread: a failure there has already undone the unit."""
+        return self._joined is not None
+
     def __call__(self) -> Session:
         connection = self._joined
         if connection is None:

@@ -21,6 +21,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from compass_tui.store.instants import Instant
+
 # Named constraints let SQLite batch migrations find them later.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -58,6 +60,8 @@ class EntryRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The writer's own day and time, as meant ("yesterday 18:00"): not an instant, so
+    # it reads the same on every machine whatever its time zone.
     entry_date: Mapped[datetime] = mapped_column(DateTime)
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
@@ -71,9 +75,16 @@ class EntryRow(Base):
     template: Mapped[str | None] = mapped_column(String(100))
     # Bumped on every change so a stale edit from another instance is caught.
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Instant)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
+    deleted_at: Mapped[datetime | None] = mapped_column(Instant)
+    # Title, tags and body as search sees them (domain.search_text): what the full-text
+    # index reads on SQLite and on PostgreSQL alike, so both find the same entries.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    # Every ORM update says `WHERE version = <the version read>`: a write that lost a
+    # race matches no row and fails instead of overwriting (compare-and-set).
+    __mapper_args__ = {"version_id_col": version}
 
 
 class TagRow(Base):
@@ -97,7 +108,7 @@ class DraftRow(Base):
     energy: Mapped[int | None] = mapped_column(Integer)
     fulfilment: Mapped[int | None] = mapped_column(Integer)
     template: Mapped[str | None] = mapped_column(String(100))
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
 
 
 # -- Values and self-assessment ---------------------------------------------
@@ -114,9 +125,12 @@ class ValueRow(Base):
     why: Mapped[str] = mapped_column(Text, default="")
     # 1 = most important; None once retired. Kept dense 1..N by the repository.
     rank: Mapped[int | None] = mapped_column(Integer)
-    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    retired_at: Mapped[datetime | None] = mapped_column(Instant)
+    created_at: Mapped[datetime] = mapped_column(Instant)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ValueRankRow(Base):
@@ -129,7 +143,7 @@ class ValueRankRow(Base):
         ForeignKey("core_values.id", ondelete="CASCADE"), index=True
     )
     rank: Mapped[int | None] = mapped_column(Integer)
-    recorded_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    recorded_at: Mapped[datetime] = mapped_column(Instant, index=True)
 
 
 class SkillRow(Base):
@@ -143,8 +157,8 @@ class SkillRow(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
     # A skill a goal needs but the user lacks: what learning tasks aim at.
     is_gap: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Instant)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
 
 
 class FeedbackRow(Base):
@@ -157,7 +171,7 @@ class FeedbackRow(Base):
     giver: Mapped[str] = mapped_column(String(200))
     given_on: Mapped[date | None] = mapped_column(Date)
     said: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Instant)
 
 
 passion_entries = Table(
@@ -179,7 +193,7 @@ class PassionRow(Base):
     # Journal entries carrying this tag show the passion at work.
     tag: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Instant)
 
 
 class SwotRow(Base):
@@ -189,7 +203,7 @@ class SwotRow(Base):
     quadrant: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Instant)
 
 
 class PersonalityRow(Base):
@@ -200,7 +214,7 @@ class PersonalityRow(Base):
     result: Mapped[str] = mapped_column(Text)
     taken_on: Mapped[date | None] = mapped_column(Date)
     meaning: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Instant)
 
 
 # -- Goals, tasks, progress ---------------------------------------------------
@@ -230,9 +244,12 @@ class GoalRow(Base):
         ForeignKey("goals.id", ondelete="SET NULL"), index=True
     )
     tag: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    done_at: Mapped[datetime | None] = mapped_column(DateTime)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    done_at: Mapped[datetime | None] = mapped_column(Instant)
+    created_at: Mapped[datetime] = mapped_column(Instant)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class TaskRow(Base):
@@ -248,7 +265,7 @@ class TaskRow(Base):
     # A skill gap this task closes (a learning task).
     skill_id: Mapped[int | None] = mapped_column(ForeignKey("skills.id", ondelete="SET NULL"))
     position: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Instant)
 
 
 class ProgressRow(Base):
@@ -260,7 +277,7 @@ class ProgressRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"))
     percent: Mapped[float] = mapped_column(Float)
-    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[datetime] = mapped_column(Instant)
 
 
 class TimelineEventRow(Base):
@@ -279,7 +296,7 @@ class TimelineEventRow(Base):
     # "user", or what made it: "goal", "checkin", "ranking".
     source: Mapped[str] = mapped_column(String(20), default="user")
     source_id: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Instant)
 
 
 goal_values = Table(
@@ -318,9 +335,12 @@ class CheckinRow(Base):
     fulfilment: Mapped[int | None] = mapped_column(Integer)
     entry_id: Mapped[int | None] = mapped_column(
         ForeignKey("entries.id", ondelete="SET NULL"), index=True)
-    started_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    started_at: Mapped[datetime] = mapped_column(Instant)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
+    completed_at: Mapped[datetime | None] = mapped_column(Instant)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 timeline_event_values = Table(
@@ -353,8 +373,8 @@ class VisionCardRow(Base):
     caption: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer)
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(Instant)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
 
 
 class VisionTextRow(Base):
@@ -364,7 +384,7 @@ class VisionTextRow(Base):
 
     key: Mapped[str] = mapped_column(String(20), primary_key=True)
     text: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(Instant)
 
 
 class NarrativeVersionRow(Base):
@@ -375,4 +395,7 @@ class NarrativeVersionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(String(100), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(Instant, index=True)
+    # The version this one was written over (0: the first). Unique, so two windows
+    # saving over the same version cannot both succeed; imported versions have none.
+    follows_id: Mapped[int | None] = mapped_column(Integer, unique=True)

@@ -17,7 +17,12 @@ from compass_tui.domain.values import (
     value_key,
     value_tag,
 )
-from compass_tui.store.errors import DuplicateNameError, name_guard
+from compass_tui.store.errors import (
+    DuplicateNameError,
+    check_version,
+    name_guard,
+    version_guard,
+)
 from compass_tui.store.rows import NotFoundError, get_row
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import (
@@ -31,7 +36,10 @@ from compass_tui.store.tables import (
 )
 
 
-def _value(row: ValueRow) -> CoreValue:
+def _value(row: ValueRow, session: Session | None = None) -> CoreValue:
+    """The value as saved: pending changes flushed first, so its version is the new one."""
+    if session is not None:
+        session.flush()
     return CoreValue.model_validate(row)
 
 
@@ -51,16 +59,20 @@ class ValueStore:
             session.add(row)
             session.flush()
             self._rerank(session, [*active, row], now)
-            return _value(row)
+            return _value(row, session)
 
-    def update(self, value_id: int, data: ValueInput, now: datetime) -> CoreValue:
-        with name_guard("value", data.name), self._sessions.begin() as session:
+    def update(self, value_id: int, data: ValueInput, now: datetime,
+               expected_version: int | None = None) -> CoreValue:
+        """Saved only over the version the form read (ChangedElsewhereError otherwise)."""
+        with version_guard("value"), name_guard("value", data.name), \
+                self._sessions.begin() as session:
             row = get_row(session, ValueRow, value_id, "value")
+            check_version(row, expected_version, "value")
             if value_key(data.name) != row.name_key:
                 self._check_free(session, data.name, but=value_id)
             row.name, row.name_key = data.name, value_key(data.name)
             row.meaning, row.why, row.updated_at = data.meaning, data.why, now
-            return _value(row)
+            return _value(row, session)
 
     def move_by(self, value_id: int, delta: int, now: datetime) -> CoreValue:
         """Up (negative) or down the ranking from where it is now, read in the same
@@ -68,11 +80,11 @@ class ValueStore:
         with self._sessions.begin() as session:
             row = get_row(session, ValueRow, value_id, "value")
             if row.rank is None:
-                return _value(row)
+                return _value(row, session)
             order = [r for r in self._active_rows(session) if r.id != value_id]
             order.insert(max(0, min(row.rank - 1 + delta, len(order))), row)
             self._rerank(session, order, now)
-            return _value(row)
+            return _value(row, session)
 
     def move_to(self, value_id: int, rank: int, now: datetime) -> CoreValue:
         """Put a value at a rank (clamped to 1..N); the others close up around it."""
@@ -83,29 +95,29 @@ class ValueStore:
             order = [r for r in self._active_rows(session) if r.id != value_id]
             order.insert(max(0, min(rank - 1, len(order))), row)
             self._rerank(session, order, now)
-            return _value(row)
+            return _value(row, session)
 
     def retire(self, value_id: int, now: datetime) -> CoreValue:
         """Out of the ranking, kept with its history."""
         with self._sessions.begin() as session:
             row = get_row(session, ValueRow, value_id, "value")
             if row.rank is None:
-                return _value(row)
+                return _value(row, session)
             order = [r for r in self._active_rows(session) if r.id != value_id]
             row.rank, row.retired_at, row.updated_at = None, now, now
             session.add(ValueRankRow(value_id=row.id, rank=None, recorded_at=now))
             self._rerank(session, order, now)
-            return _value(row)
+            return _value(row, session)
 
     def restore(self, value_id: int, now: datetime) -> CoreValue:
         """Back into the ranking, at the bottom."""
         with self._sessions.begin() as session:
             row = get_row(session, ValueRow, value_id, "value")
             if row.rank is not None:
-                return _value(row)
+                return _value(row, session)
             row.retired_at, row.updated_at = None, now
             self._rerank(session, [*self._active_rows(session), row], now)
-            return _value(row)
+            return _value(row, session)
 
     def delete(self, value_id: int, now: datetime) -> None:
         """Gone for good, history included; the rest of the ranking closes up."""

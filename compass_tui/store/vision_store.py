@@ -6,11 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from compass_tui.domain.vision import Card, CardInput, NarrativeVersion
+from compass_tui.store.errors import ChangedElsewhereError
 from compass_tui.store.rows import get_row
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import NarrativeVersionRow, VisionCardRow, VisionTextRow
+from compass_tui.store.upsert import upsert
 
 _CARD_FIELDS = ("kind", "text", "author", "image", "caption")
 
@@ -104,21 +108,22 @@ class VisionStore:
 
     def set_text(self, key: str, text: str, now: datetime) -> None:
         with self._sessions.begin() as session:
-            row = session.get(VisionTextRow, key)
-            if row is None:
-                session.add(VisionTextRow(key=key, text=text, updated_at=now))
-            else:
-                row.text, row.updated_at = text, now
+            upsert(session, VisionTextRow.__table__,
+                   {"key": key, "text": text, "updated_at": now}, ["key"])
 
     # -- narrative ------------------------------------------------------------------------
 
     def narrative(self) -> NarrativeVersion | None:
-        stmt = (select(NarrativeVersionRow)
-                .order_by(NarrativeVersionRow.created_at.desc(), NarrativeVersionRow.id.desc())
-                .limit(1))
         with self._sessions() as session:
-            row = session.scalar(stmt)
+            row = self._newest(session)
             return _version(row) if row is not None else None
+
+    @staticmethod
+    def _newest(session: Session) -> NarrativeVersionRow | None:
+        return session.scalar(
+            select(NarrativeVersionRow)
+            .order_by(NarrativeVersionRow.created_at.desc(), NarrativeVersionRow.id.desc())
+            .limit(1))
 
     def versions(self) -> list[NarrativeVersion]:
         """Newest first."""
@@ -127,9 +132,25 @@ class VisionStore:
         with self._sessions() as session:
             return [_version(row) for row in session.scalars(stmt)]
 
-    def add_version(self, text: str, note: str, now: datetime) -> NarrativeVersion:
-        with self._sessions.begin() as session:
-            row = NarrativeVersionRow(text=text, note=note, created_at=now)
-            session.add(row)
-            session.flush()
-            return _version(row)
+    def add_version(self, text: str, note: str, now: datetime, follows: int | None = None
+                    ) -> NarrativeVersion:
+        """follows: the id of the version this one was written over (0 when there was
+        none). Only one version can follow each: of two windows saving over the same
+        one, the second is refused (ChangedElsewhereError, with the newest as current)
+        by the database's unique index, not by a check that both could pass."""
+        try:
+            with self._sessions.begin() as session:
+                if follows is not None:
+                    newest = self._newest(session)
+                    if (newest.id if newest is not None else 0) != follows:
+                        raise ChangedElsewhereError(
+                            "narrative", newest and _version(newest))
+                row = NarrativeVersionRow(text=text, note=note, created_at=now,
+                                          follows_id=follows)
+                session.add(row)
+                session.flush()
+                return _version(row)
+        except IntegrityError as exc:
+            if "follows_id" not in str(exc.orig) or self._sessions.in_unit:
+                raise
+            raise ChangedElsewhereError("narrative", self.narrative()) from exc

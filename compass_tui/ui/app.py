@@ -6,7 +6,6 @@ import asyncio
 import gc
 import os
 import signal
-import sqlite3
 import time
 from datetime import date
 from typing import ClassVar
@@ -27,6 +26,7 @@ from compass_tui.services.assessment import AssessmentService
 from compass_tui.services.changes import ChangeWatch
 from compass_tui.services.checkins import CheckinService, Completed
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.daily_backup import BackupFailed, make_daily_backup
 from compass_tui.services.drafts import DraftService, new_draft_key
 from compass_tui.services.due import DueReport
 from compass_tui.services.entry_templates import TemplateService
@@ -36,8 +36,7 @@ from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
 from compass_tui.services.vision import VisionService
 from compass_tui.start_settings import load_start_settings
-from compass_tui.store.engine import database_key, sqlite_path
-from compass_tui.store.maintenance import daily_backup
+from compass_tui.store.engine import sqlite_path
 from compass_tui.store.permissions import warning_for
 from compass_tui.store.repository import Repository
 from compass_tui.ui.checkins.checkin_screen import CheckinScreen
@@ -103,8 +102,8 @@ class CompassApp(OrderedKeysApp[int]):
             self.animation_level = "none"
         self.settings = settings or Settings.load()
         self.clock = clock
-        self.db_file = sqlite_path(repo.engine.url)  # for the daily backup; None if not SQLite
-        self._db_key = database_key(repo.engine.url)  # an encrypted journal's, in memory
+        self.db_file = sqlite_path(repo.engine.url)  # its modes are checked; None if not SQLite
+        self._db_url = repo.engine.url  # for the daily backup (a passphrase: in memory)
         self.journal = JournalService(repo, clock)
         self.drafts = DraftService(repo, clock)
         self.values = ValuesService(repo, clock)
@@ -182,12 +181,9 @@ class CompassApp(OrderedKeysApp[int]):
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _daily_backup(self) -> None:
         """The first start of a day keeps a copy of the database (off the event loop)."""
-        if self.db_file is None:
-            return
         try:
-            daily_backup(self.db_file, self.clock().date(), keep=backup_keep(),
-                         key=self._db_key)
-        except (OSError, sqlite3.Error) as exc:
+            make_daily_backup(self._db_url, self.clock().date(), keep=backup_keep())
+        except BackupFailed as exc:
             self.call_from_thread(self.notify, f"Daily backup failed: {exc}",
                                   severity="warning", timeout=10)
 

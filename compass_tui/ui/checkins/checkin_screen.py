@@ -21,6 +21,7 @@ from textual.widgets import Input, OptionList, Select, Static, TextArea
 
 from compass_tui.domain.checkins import Checkin, Step, period_words
 from compass_tui.services.checkins import CheckinError, Completed, FormData
+from compass_tui.services.refusal import explain_refusal
 from compass_tui.store.rows import NotFoundError
 from compass_tui.ui.checkins.goal_steps import GoalsReviewStep, GoalsUpdateStep
 from compass_tui.ui.checkins.step import (
@@ -152,7 +153,7 @@ class CheckinScreen(Screen[Completed | None]):
             return True  # completed or discarded in another window: nothing to keep
         except SQLAlchemyError as exc:
             self.query_one(StatusLine).say(
-                f"Answers not saved ({type(exc).__name__}); they are still here.", error=True)
+                f"Answers not saved ({explain_refusal(exc)}); they are still here.", error=True)
             return False
         self._dirty = False
         return True
@@ -173,7 +174,7 @@ class CheckinScreen(Screen[Completed | None]):
             return
         except SQLAlchemyError as exc:
             self.query_one(StatusLine).say(
-                f"Not complete: the database refused ({type(exc).__name__}); your answers "
+                f"Not complete: the database refused ({explain_refusal(exc)}); your answers "
                 "are still here.", error=True)
             return
         self.dismiss(completed)
@@ -192,7 +193,7 @@ class CheckinScreen(Screen[Completed | None]):
                 self.app.checkins.discard(self.checkin.id)
             except SQLAlchemyError as exc:
                 self.query_one(StatusLine).say(
-                    f"Not discarded: the database refused ({type(exc).__name__}).", error=True)
+                    f"Not discarded: the database refused ({explain_refusal(exc)}).", error=True)
                 return
             self.app.notify("Check-in discarded. It is still due: ctrl+k starts it afresh, "
                             "ctrl+y snoozes it.", timeout=5)

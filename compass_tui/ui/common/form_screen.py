@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from compass_tui.domain.errors import describe
+from compass_tui.services.refusal import explain_refusal
 from compass_tui.ui.common.key_bar import KeyBar
 from compass_tui.ui.common.status_line import StatusLine
 from compass_tui.ui.common.typed_text import AsksBeforeDiscarding
@@ -74,7 +75,7 @@ class FormScreen(AsksBeforeDiscarding, ModalScreen[Result | None], Generic[Resul
                             "Escape, then add it again.", error=True)
             return
         except SQLAlchemyError as exc:
-            self.status.say(f"Not saved: the database refused ({type(exc).__name__}); "
+            self.status.say(f"Not saved: the database refused ({explain_refusal(exc)}); "
                             "what you typed is still here.", error=True)
             return
         self.dismiss(result)

@@ -231,7 +231,7 @@ class GoalForm(FormScreen[Goal]):
             raise
         if self.goal is None:
             return self.app.goals.create(data)
-        return self.app.goals.update(self.goal.id, data)
+        return self.app.goals.update(self.goal.id, data, self.goal.version)
 
     def _selected_values(self) -> list[int]:
         found = self.query("#goal-values")

@@ -102,4 +102,4 @@ class ValueForm(FormScreen[CoreValue]):
         )
         if self.value is None:
             return self.app.values.add(data)
-        return self.app.values.update(self.value.id, data)
+        return self.app.values.update(self.value.id, data, self.value.version)

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from compass_tui.domain.vision import NarrativeVersion
+from compass_tui.services.refusal import ChangedElsewhereError, explain_refusal
 from compass_tui.ui.common.external_editor import NO_EDITOR, edit_externally, find_editor
 from compass_tui.ui.common.key_bar import KeyBar
 from compass_tui.ui.common.status_line import StatusLine
@@ -38,9 +39,11 @@ class NarrativeEditorScreen(AsksBeforeDiscarding, Screen[NarrativeVersion | None
                 tooltip="Open the text in your own editor"),
     ]
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, over: int | None = None) -> None:
+        """over: the id of the version whose text this is (None: no narrative yet)."""
         super().__init__()
         self.start = text
+        self.over = over
 
     def compose(self) -> ComposeResult:
         yield Static(HEADING, id="narrative-editor-heading")
@@ -67,9 +70,18 @@ class NarrativeEditorScreen(AsksBeforeDiscarding, Screen[NarrativeVersion | None
                             error=True)
             return
         try:
-            version = self.app.vision.save_narrative(text + "\n", note="edited")
+            version = self.app.vision.save_narrative(text + "\n", note="edited",
+                                                     over=self.over)
+        except ChangedElsewhereError as exc:
+            # Theirs stays a version of its own; a second ctrl+s puts this one above it.
+            newer = exc.current
+            self.over = newer.id if isinstance(newer, NarrativeVersion) else None
+            self.status.say("Not saved: another window saved a newer version meanwhile "
+                            "(v on the Vision tab lists it). ctrl+s again saves yours as "
+                            "the newest; your text is still here.", error=True)
+            return
         except SQLAlchemyError as exc:
-            self.status.say(f"Not saved: the database refused ({type(exc).__name__}); "
+            self.status.say(f"Not saved: the database refused ({explain_refusal(exc)}); "
                             "your text is still here.", error=True)
             return
         if version is None:

@@ -90,7 +90,8 @@ class NarrativeSection(LatestRead, VerticalScroll):
     def action_edit(self) -> None:
         # Read now, not from what is shown: a read in flight would start the editor blank.
         current = self.app.vision.narrative()
-        self.app.push_screen(NarrativeEditorScreen(current.text if current else ""),
+        self.app.push_screen(NarrativeEditorScreen(current.text if current else "",
+                                                   current.id if current else None),
                              self._returned)
 
     def action_outline(self) -> None:

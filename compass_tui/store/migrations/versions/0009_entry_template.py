@@ -1,7 +1,7 @@
 """An entry (and a draft of one) keeps the name of the template it was started from.
 
-Revision ID: 0006_entry_template
-Revises: 0005_timeline_vision
+Revision ID: 0009_entry_template
+Revises: 0008_utc_instants
 Create Date: 2026-11-29
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_entry_template"
-down_revision = "0005_timeline_vision"
+revision = "0009_entry_template"
+down_revision = "0008_utc_instants"
 branch_labels = None
 depends_on = None
 

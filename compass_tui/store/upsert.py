@@ -1,0 +1,40 @@
+"""Get-or-create that holds when two machines create the same row at the same moment.
+
+Select-then-insert lets both writers see "missing" and both insert; on PostgreSQL the
+second then fails on the unique index. Here the insert itself says what to do when the
+row is already there (the dialect's INSERT ... ON CONFLICT), and the row is read after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Insert, Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+
+def _insert(bind: Session | Connection, table: Table) -> Any:
+    dialect = bind.get_bind().dialect.name if isinstance(bind, Session) else bind.dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise NotImplementedError(f"no INSERT ... ON CONFLICT for {dialect}")
+
+
+def insert_missing(bind: Session | Connection, table: Table, rows: Sequence[Mapping[str, Any]],
+                   keys: Sequence[str]) -> None:
+    """Insert the rows whose keys are not there yet; the others are left as they are."""
+    if rows:
+        stmt: Insert = _insert(bind, table).on_conflict_do_nothing(index_elements=list(keys))
+        bind.execute(stmt, list(rows))
+
+
+def upsert(bind: Session | Connection, table: Table, row: Mapping[str, Any],
+           keys: Sequence[str]) -> None:
+    """Insert the row, or set its other columns on the one already there."""
+    stmt = _insert(bind, table).values(dict(row))
+    changes = {name: stmt.excluded[name] for name in row if name not in keys}
+    bind.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changes))
