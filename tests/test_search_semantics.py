@@ -107,6 +107,21 @@ def test_the_index_follows_edits_and_deletes(repo: Repository) -> None:
     assert found(repo, "sam") == []
 
 
+def test_a_word_too_long_to_index_never_refuses_the_entry(repo: Repository) -> None:
+    """A pasted key or blob is one 5,000-character word; a pasted log is megabytes.
+    PostgreSQL's index cannot hold either, and the entry is kept all the same."""
+    blob = "x" * 5000
+    entry = repo.entries.add(EntryInput(entry_date=DAY, title="Key",
+                                        body="the deploy key " + blob))
+    assert repo.entries.get(entry.id).body == "the deploy key " + blob
+    assert found(repo, "deploy key") == ["Key"]
+    log = " ".join(f"line{n} step{n % 97}" for n in range(120_000))  # about 2 MB
+    long = repo.entries.add(EntryInput(entry_date=DAY + timedelta(days=1), title="Build log",
+                                       body="crashed early " + log))
+    assert repo.entries.get(long.id).body.endswith("line119999 step10")
+    assert found(repo, "crashed early") == ["Build log"]
+
+
 def test_sqlite_and_postgresql_find_the_same(tmp_path: Path,
                                              postgres_server: PostgresServer) -> None:
     """The same entries in both databases, every case asked of both: the same answers."""
