@@ -297,9 +297,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from compass_tui.domain.schedule import ScheduleError
-    from compass_tui.schedule_file import load_schedule
     from compass_tui.services.export import ExportService
     from compass_tui.services.markdown_export import MarkdownExport
+    from compass_tui.services.schedule_file import load_schedule
 
     try:
         schedule = load_schedule()  # before a byte is written: a bad file stops here
@@ -409,8 +409,8 @@ def run_due(args: argparse.Namespace) -> int:
     repository."""
     from compass_tui.config import resolve_db_url
     from compass_tui.domain.schedule import KINDS, ScheduleError
-    from compass_tui.schedule_file import load_schedule
     from compass_tui.services.due import build_report
+    from compass_tui.services.schedule_file import load_schedule
     from compass_tui.store.due_reader import (
         UnreadableError,
         read_server_states,
@@ -456,8 +456,8 @@ def run_due(args: argparse.Namespace) -> int:
 
 def run_calendar(args: argparse.Namespace) -> int:
     from compass_tui.domain.schedule import ScheduleError
-    from compass_tui.schedule_file import load_schedule
     from compass_tui.services.calendar_export import CalendarService
+    from compass_tui.services.schedule_file import load_schedule
 
     try:
         schedule = load_schedule()  # before a byte is written: a bad file stops here

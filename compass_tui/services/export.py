@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from compass_tui.domain.schedule import Schedule
-from compass_tui.schedule_file import load_schedule
 from compass_tui.services.assessment import AssessmentService
 from compass_tui.services.checkins import CheckinService
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.entry_format import entry_to_dict
 from compass_tui.services.errors import plain_refusals
 from compass_tui.services.goals import GoalsService
+from compass_tui.services.schedule_file import load_schedule
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
 from compass_tui.services.vision import VisionService
