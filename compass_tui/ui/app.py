@@ -21,24 +21,14 @@ from textual.widgets import TabbedContent, TabPane
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
 from compass_tui.domain.schedule import LABELS, Kind
-from compass_tui.schedule_file import backup_keep
-from compass_tui.services.assessment import AssessmentService
-from compass_tui.services.changes import ChangeWatch
-from compass_tui.services.checkins import CheckinService, Completed
+from compass_tui.services.checkins import Completed
 from compass_tui.services.clock import Clock, system_clock
-from compass_tui.services.daily_backup import BackupFailed, make_daily_backup
-from compass_tui.services.drafts import DraftService, new_draft_key
+from compass_tui.services.daily_backup import BackupFailed
+from compass_tui.services.drafts import new_draft_key
 from compass_tui.services.due import DueReport
-from compass_tui.services.entry_templates import TemplateService
-from compass_tui.services.goals import GoalsService
-from compass_tui.services.journal import JournalService
-from compass_tui.services.timeline import TimelineService
-from compass_tui.services.values import ValuesService
-from compass_tui.services.vision import VisionService
-from compass_tui.start_settings import load_start_settings
-from compass_tui.store.engine import sqlite_path
-from compass_tui.store.permissions import warning_for
-from compass_tui.store.repository import Repository
+from compass_tui.services.schedule_file import backup_keep
+from compass_tui.services.start_settings import load_start_settings
+from compass_tui.services.workspace import Repository, Workspace
 from compass_tui.ui.checkins.checkin_screen import CheckinScreen
 from compass_tui.ui.checkins.checkins_screen import CheckinsScreen
 from compass_tui.ui.checkins.snooze import SnoozeScreen
@@ -102,21 +92,20 @@ class CompassApp(OrderedKeysApp[int]):
             self.animation_level = "none"
         self.settings = settings or Settings.load()
         self.clock = clock
-        self.db_file = sqlite_path(repo.engine.url)  # its modes are checked; None if not SQLite
-        self._db_url = repo.engine.url  # for the daily backup (a passphrase: in memory)
-        self.journal = JournalService(repo, clock)
-        self.drafts = DraftService(repo, clock)
-        self.values = ValuesService(repo, clock)
-        self.assessment = AssessmentService(repo, clock)
-        self.goals = GoalsService(repo, clock)
-        self.timeline = TimelineService(repo, clock)
-        self.vision = VisionService(repo, clock)
-        self.templates = TemplateService(repo, clock)
         # A file that cannot be used: start anyway, on the defaults, and say why.
         self.start_settings = load_start_settings()
-        self.checkins = CheckinService(repo, clock, self.start_settings.schedule)
+        self.workspace = Workspace(repo, clock, self.start_settings.schedule)
+        self.journal = self.workspace.journal
+        self.drafts = self.workspace.drafts
+        self.values = self.workspace.values
+        self.assessment = self.workspace.assessment
+        self.goals = self.workspace.goals
+        self.timeline = self.workspace.timeline
+        self.vision = self.workspace.vision
+        self.templates = self.workspace.templates
+        self.checkins = self.workspace.checkins
+        self.changes = self.workspace.changes
         self.theme_keeper = ThemeKeeper(self)
-        self.changes = ChangeWatch(repo)
         self._changes_waiting = False  # seen while something was being edited
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
@@ -150,7 +139,7 @@ class CompassApp(OrderedKeysApp[int]):
         self.theme_keeper.start(sixteen_colours=self.console.color_system
                                 in SIXTEEN_COLOUR_SYSTEMS)
         self.scheduler_bar.today = self.clock().date()
-        if self.db_file is not None and (loose := warning_for(self.db_file)):
+        if loose := self.workspace.privacy_warning():
             self.notify(loose, severity="warning", timeout=20)
         for problem in self.start_settings.problems:
             self.notify(problem, severity="warning", timeout=15)
@@ -182,7 +171,7 @@ class CompassApp(OrderedKeysApp[int]):
     def _daily_backup(self) -> None:
         """The first start of a day keeps a copy of the database (off the event loop)."""
         try:
-            make_daily_backup(self._db_url, self.clock().date(), keep=backup_keep())
+            self.workspace.daily_backup(self.clock().date(), keep=backup_keep())
         except BackupFailed as exc:
             self.call_from_thread(self.notify, f"Daily backup failed: {exc}",
                                   severity="warning", timeout=10)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,8 +20,7 @@ from textual.widgets import Input, OptionList, Select, Static, TextArea
 
 from compass_tui.domain.checkins import Checkin, Step, period_words
 from compass_tui.services.checkins import CheckinError, Completed, FormData
-from compass_tui.services.refusal import explain_refusal
-from compass_tui.store.rows import NotFoundError
+from compass_tui.services.errors import NotFoundError, WriteRefused
 from compass_tui.ui.checkins.goal_steps import GoalsReviewStep, GoalsUpdateStep
 from compass_tui.ui.checkins.step import (
     AffirmationStep,
@@ -151,9 +149,9 @@ class CheckinScreen(Screen[Completed | None]):
             self.app.checkins.save_answers(self.checkin.id, self.answers())
         except NotFoundError:
             return True  # completed or discarded in another window: nothing to keep
-        except SQLAlchemyError as exc:
+        except WriteRefused as exc:
             self.query_one(StatusLine).say(
-                f"Answers not saved ({explain_refusal(exc)}); they are still here.", error=True)
+                f"Answers not saved ({exc}); they are still here.", error=True)
             return False
         self._dirty = False
         return True
@@ -172,9 +170,9 @@ class CheckinScreen(Screen[Completed | None]):
             self.query_one(StatusLine).say("This check-in was completed in another window.",
                                            error=True)
             return
-        except SQLAlchemyError as exc:
+        except WriteRefused as exc:
             self.query_one(StatusLine).say(
-                f"Not complete: the database refused ({explain_refusal(exc)}); your answers "
+                f"Not complete: the database refused ({exc}); your answers "
                 "are still here.", error=True)
             return
         self.dismiss(completed)
@@ -191,9 +189,9 @@ class CheckinScreen(Screen[Completed | None]):
                 return
             try:
                 self.app.checkins.discard(self.checkin.id)
-            except SQLAlchemyError as exc:
+            except WriteRefused as exc:
                 self.query_one(StatusLine).say(
-                    f"Not discarded: the database refused ({explain_refusal(exc)}).", error=True)
+                    f"Not discarded: the database refused ({exc}).", error=True)
                 return
             self.app.notify("Check-in discarded. It is still due: ctrl+k starts it afresh, "
                             "ctrl+y snoozes it.", timeout=5)

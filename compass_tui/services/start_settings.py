@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from compass_tui.config_file import ConfigError, config_path, read_config
 from compass_tui.domain.schedule import Schedule, ScheduleError
-from compass_tui.schedule_file import schedule_in
-from compass_tui.theme_file import theme_in
+from compass_tui.services.config_file import ConfigError, config_path, read_config
+from compass_tui.services.schedule_file import schedule_in
+from compass_tui.services.theme_file import theme_in
 
 
 @dataclass(frozen=True)
