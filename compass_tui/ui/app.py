@@ -41,6 +41,7 @@ from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from compass_tui.ui.journal.journal_tab import JournalTab
 from compass_tui.ui.shell.commands import CompassCommands
 from compass_tui.ui.shell.key_help import KeyHelpScreen
+from compass_tui.ui.shell.keymap import CheckedKeys, app_scopes, check_keys
 from compass_tui.ui.shell.ordered_keys import OrderedKeysApp
 from compass_tui.ui.shell.steady_columns import SteadyColumnsDriver
 from compass_tui.ui.shell.theme_keeper import ThemeKeeper
@@ -95,6 +96,9 @@ class CompassApp(OrderedKeysApp[int]):
         # A file that cannot be used: start anyway, on the defaults, and say why.
         self.start_settings = load_start_settings()
         self.workspace = Workspace(repo, clock, self.start_settings.schedule)
+        self._keys: CheckedKeys | None = None
+        if self.start_settings.keys:  # the defaults need no checking
+            self.set_keymap(self.keys.keymap)
         self.journal = self.workspace.journal
         self.drafts = self.workspace.drafts
         self.values = self.workspace.values
@@ -132,6 +136,13 @@ class CompassApp(OrderedKeysApp[int]):
         yield KeyBar()
 
     @property
+    def keys(self) -> CheckedKeys:
+        """The [keys] of config.toml as applied, beside every binding's defaults."""
+        if self._keys is None:
+            self._keys = check_keys(self.start_settings.keys, app_scopes())
+        return self._keys
+
+    @property
     def scheduler_bar(self) -> SchedulerBar:
         return self.query_one(SchedulerBar)
 
@@ -142,6 +153,8 @@ class CompassApp(OrderedKeysApp[int]):
         if loose := self.workspace.privacy_warning():
             self.notify(loose, severity="warning", timeout=20)
         for problem in self.start_settings.problems:
+            self.notify(problem, severity="warning", timeout=15)
+        for problem in self._keys.problems if self._keys else ():
             self.notify(problem, severity="warning", timeout=15)
         self._install_hangup_handlers()
         self._offer_drafts()
@@ -366,7 +379,7 @@ class CompassApp(OrderedKeysApp[int]):
         self.push_screen(CheckinsScreen(), lambda _result: self.refresh_due())
 
     def action_key_help(self) -> None:
-        self.push_screen(KeyHelpScreen())
+        self.push_screen(KeyHelpScreen(self.keys.keys_of))
 
     def action_search(self) -> None:
         self.action_show_tab("journal")
