@@ -311,6 +311,8 @@ class CompassApp(OrderedKeysApp[int]):
 
     def _show_changes(self) -> None:
         """Read again the tab on screen (the others read when shown) and the strip."""
+        if self._exit:  # a look that ends while the app closes: its screens are going
+            return
         if self._editing():  # opened while the look was under way
             self._changes_waiting = True
             return
