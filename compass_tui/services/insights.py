@@ -35,6 +35,8 @@ from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.person_tags import FeedbackGivers, PersonDirectory
 from compass_tui.store.repository import Repository
 
+MONTHS_DRAWN = 36  # a longer period is drawn by year
+
 
 @dataclass(frozen=True)
 class Named:
@@ -83,7 +85,22 @@ class Insights:
 
     @property
     def trend(self) -> list[Tally]:
-        return self.by_week if self.weekly_trend else self.by_month
+        """Weeks for a short period, months up to three years, years beyond."""
+        if self.weekly_trend:
+            return self.by_week
+        if len(self.by_month) <= MONTHS_DRAWN:
+            return self.by_month
+        years: dict[str, Tally] = {}
+        for month in self.by_month:
+            key = month.key[:4]
+            years[key] = years.get(key, Tally(key)) + month
+        return list(years.values())
+
+    @property
+    def trend_unit(self) -> str:
+        if self.weekly_trend:
+            return "week"
+        return "month" if len(self.by_month) <= MONTHS_DRAWN else "year"
 
     @property
     def split(self) -> LiftsAndDrains:
@@ -180,10 +197,12 @@ def _year(days: list[tuple[date, Tally]], first: date, last: date) -> YearGrid:
 
 
 def span_of(tally_key: str, weekly_trend: bool) -> Period:
-    """The days a trend point covers: its week (key: the Monday) or its month."""
+    """The days a trend point covers: its week (key: the Monday), month or year."""
     if weekly_trend:
         monday = date.fromisoformat(tally_key)
         return Period(monday, monday + timedelta(days=6))
+    if len(tally_key) == 4:
+        return Period(date(int(tally_key), 1, 1), date(int(tally_key), 12, 31), "year")
     year, month = (int(part) for part in tally_key.split("-"))
     first = date(year, month, 1)
     following = date(year + month // 12, month % 12 + 1, 1)

@@ -20,6 +20,7 @@ from textual.widgets import TabbedContent, TabPane
 
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
+from compass_tui.domain.insights import Period
 from compass_tui.domain.schedule import LABELS, Kind
 from compass_tui.schedule_file import backup_keep
 from compass_tui.services.assessment import AssessmentService
@@ -31,7 +32,9 @@ from compass_tui.services.drafts import DraftService, new_draft_key
 from compass_tui.services.due import DueReport
 from compass_tui.services.entry_templates import TemplateService
 from compass_tui.services.goals import GoalsService
+from compass_tui.services.insights import Insights, InsightsService
 from compass_tui.services.journal import JournalService
+from compass_tui.services.review import ReviewService
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
 from compass_tui.services.vision import VisionService
@@ -74,7 +77,7 @@ class CompassApp(OrderedKeysApp[int]):
     TITLE = "compass"
     CSS_PATH: ClassVar = [STYLES / name for name in (
         "app.tcss", "journal.tcss", "values.tcss", "common.tcss", "goals.tcss",
-        "checkins.tcss", "timeline.tcss", "vision.tcss", "focus.tcss",
+        "checkins.tcss", "timeline.tcss", "vision.tcss", "insights.tcss", "focus.tcss",
     )]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
@@ -89,6 +92,8 @@ class CompassApp(OrderedKeysApp[int]):
                 tooltip="Start (or resume) the check-in that is due"),
         Binding("ctrl+y", "snooze_checkin", "Snooze", id="app.snooze", show=False,
                 tooltip="Snooze the due check-in until tomorrow or a chosen day"),
+        Binding("I", "insights", "Insights", id="app.insights", show=False,
+                tooltip="What lifts and drains you, trends, the year, a review"),
         *(Binding(str(i), f"show_tab('{tab}')", tab.title(), show=False, id=f"app.tab.{tab}")
           for i, tab in enumerate(TABS, start=1)),
     ]
@@ -112,6 +117,10 @@ class CompassApp(OrderedKeysApp[int]):
         self.timeline = TimelineService(repo, clock)
         self.vision = VisionService(repo, clock)
         self.templates = TemplateService(repo, clock)
+        self.insights = InsightsService(repo, clock)
+        self.review = ReviewService(repo, clock)
+        # The figures Insights showed last: painted at once when it opens on them again.
+        self.insights_cache: Insights | None = None
         # A file that cannot be used: start anyway, on the defaults, and say why.
         self.start_settings = load_start_settings()
         self.checkins = CheckinService(repo, clock, self.start_settings.schedule)
@@ -375,6 +384,23 @@ class CompassApp(OrderedKeysApp[int]):
 
     def action_checkin_history(self) -> None:
         self.push_screen(CheckinsScreen(), lambda _result: self.refresh_due())
+
+    def action_insights(self) -> None:
+        from compass_tui.ui.insights.insights_screen import InsightsScreen  # not paid at start
+
+        if not any(isinstance(screen, InsightsScreen) for screen in self.screen_stack):
+            self.push_screen(InsightsScreen())
+
+    def action_review_period(self) -> None:
+        """From the palette: the period first, then its review."""
+        from compass_tui.ui.insights.period_form import PeriodForm
+        from compass_tui.ui.insights.review_screen import ReviewScreen
+
+        def chosen(period: Period | None) -> None:
+            if period is not None:
+                self.push_screen(ReviewScreen(period))
+
+        self.push_screen(PeriodForm(), chosen)
 
     def action_key_help(self) -> None:
         self.push_screen(KeyHelpScreen())
