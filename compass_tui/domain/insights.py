@@ -247,6 +247,22 @@ def lifts_and_drains(ranking: Sequence[Tally], overall: Tally,
     return LiftsAndDrains(lifts[:limit], drains[:limit])
 
 
+def lifts_words(split: LiftsAndDrains) -> str:
+    """"Lifted you: @mentoring 4.80 (6) · Drained you: @status-meetings 2.00 (7)"."""
+    def said(items: list[Tally]) -> str:
+        return ", ".join(f"@{t.key} {t.fulfilment:.2f} ({t.rated})" for t in items)
+
+    if not split.lifts and not split.drains:
+        return (f"Not enough rated entries this month to say what lifted or drained you "
+                f"(a tag needs {MIN_ENTRIES}).")
+    parts = []
+    if split.lifts:
+        parts.append("Lifted you: " + said(split.lifts))
+    if split.drains:
+        parts.append("Drained you: " + said(split.drains))
+    return " · ".join(parts) + " (mean fulfilment, rated entries)"
+
+
 def difference(value: float | None, base: float | None) -> str:
     """"+1.20" / "-0.85" / "±0.00" against the overall mean; "" without both."""
     if value is None or base is None:

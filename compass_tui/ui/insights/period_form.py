@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from compass_tui.domain.dates import DateParseError
 from compass_tui.domain.insights import Period, PeriodError
+from compass_tui.ui.common.key_bar import KeyBar
 from compass_tui.ui.common.status_line import StatusLine
 from compass_tui.ui.common.typed_text import AsksBeforeDiscarding
 
@@ -40,6 +41,7 @@ class PeriodForm(AsksBeforeDiscarding, ModalScreen[Period | None]):
                 yield Label("To", classes="field-label")
                 yield Input(placeholder="2025-06", id="period-to")
             yield StatusLine(HINT, id="period-status")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#period-from").focus()

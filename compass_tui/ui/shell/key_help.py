@@ -21,6 +21,7 @@ HELP = """\
 | `?` | this help |
 | `ctrl+k` | start the check-in that is due (or resume one left half done) |
 | `ctrl+y` | snooze the due check-in (until tomorrow, or a day you type) |
+| `I` | Insights: what lifts and drains you, trends, the year, a review of the period |
 | `ctrl+p` | command palette (check-in history and schedule are there too) |
 | `ctrl+q` | quit (an open draft is kept) |
 
@@ -102,6 +103,22 @@ A date can be a year (`2019`), a month (`May 2019`) or a day; a year heads its e
 | `space` / `P` | pin a card to the front, or unpin it |
 | `v` (board) | the card in full; an image card's picture, where the terminal can draw it |
 | `e`, `o`, `v` (narrative) | edit (`ctrl+o`: `$EDITOR`); draft an outline from data; versions |
+
+## Insights (`I`)
+
+| Key | Does |
+|---|---|
+| `tab` / `shift+tab` | between the numbers of the trend, the rankings, the year and the moments |
+| `enter` | the entries behind the figure under the cursor; enter again shows one in the journal |
+| `←` `→` (trend numbers, year) `↑` `↓` (year) | move between weeks or months, or days |
+| `p` | period: last 90 days, this month, this quarter, this year, all time |
+| `[` `]` | the period before / after (same length) |
+| `f` | any period, in words: `last month`, `2025-Q1`, `2025-03-14` |
+| `r` | a review of the period (`ctrl+s` saves it, `ctrl+o` opens it in your editor) |
+| `escape` | close |
+
+A tag is ranked once at least 5 of its entries are rated, so a few good days do not
+make a passion; the means are of fulfilment (F) and energy (E), 1-5, against your mean.
 
 ## Writing
 
