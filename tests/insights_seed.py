@@ -20,20 +20,21 @@ def entry(day: date, title: str, tags: list[str], fulfilment: int | None = None,
         starred=starred, kind=kind)
 
 
-def seed_ratings(repo: Repository) -> None:
+def seed_ratings(repo: Repository, last: date = LAST_DAY) -> None:
+    """The entries, ending on `last`."""
     items: list[EntryInput] = []
     for n in range(6):  # 6 mentoring sessions, all 5 for fulfilment, 4 for energy; 5 with Ana
-        items.append(entry(LAST_DAY - timedelta(days=2 * n), f"Mentoring session {n}",
+        items.append(entry(last - timedelta(days=2 * n), f"Mentoring session {n}",
                            ["mentoring", *(["ana-lima"] if n else [])], 5, 4, hour=18))
     for n in range(7):  # 7 status meetings rated 2
-        items.append(entry(LAST_DAY - timedelta(days=2 * n + 1), f"Status meeting {n}",
+        items.append(entry(last - timedelta(days=2 * n + 1), f"Status meeting {n}",
                            ["status-meetings"], 2, 2))
     for n in range(3):  # three happy days: not enough to be a passion
-        items.append(entry(LAST_DAY - timedelta(days=20 + n), f"Pottery {n}", ["pottery"], 5, 5))
-    items.append(entry(LAST_DAY - timedelta(days=30), "Lost track of time refactoring",
+        items.append(entry(last - timedelta(days=20 + n), f"Pottery {n}", ["pottery"], 5, 5))
+    items.append(entry(last - timedelta(days=30), "Lost track of time refactoring",
                        ["code"], body="I lost track of time and it was good."))
-    items.append(entry(LAST_DAY - timedelta(days=31), "Plain day", ["code"]))
-    items.append(entry(LAST_DAY - timedelta(days=3), "Weekly check-in", ["checkin"], 1, 1,
+    items.append(entry(last - timedelta(days=31), "Plain day", ["code"]))
+    items.append(entry(last - timedelta(days=3), "Weekly check-in", ["checkin"], 1, 1,
                        kind="checkin"))
-    items.append(entry(LAST_DAY - timedelta(days=200), "Long ago", ["mentoring"], 1, 1))
+    items.append(entry(last - timedelta(days=200), "Long ago", ["mentoring"], 1, 1))
     repo.entries.add_many(items)

@@ -20,8 +20,8 @@ from compass_tui.ui.checkins.schedule_form import ScheduleForm
 from compass_tui.ui.checkins.snooze import SnoozeScreen
 from compass_tui.ui.goals.goal_form import GoalForm
 from compass_tui.ui.goals.task_form import TaskForm
-from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from compass_tui.ui.insights.period_form import PeriodForm
+from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from compass_tui.ui.journal.search import SearchScreen
 from compass_tui.ui.timeline.event_form import EventForm
 from compass_tui.ui.timeline.timeline_import import TimelineImportScreen
