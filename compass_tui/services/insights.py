@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from compass_tui.domain.checkins import ENTRY_TAG as CHECKIN_TAG
 from compass_tui.domain.entries import EntrySummary
 from compass_tui.domain.insights import (
     MIN_ENTRIES,
@@ -30,7 +31,6 @@ from compass_tui.domain.insights import (
     year_first_day,
 )
 from compass_tui.domain.streak import current_streak
-from compass_tui.services.checkins import TAG as CHECKIN_TAG
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.person_tags import FeedbackGivers, PersonDirectory
 from compass_tui.store.repository import Repository
@@ -137,15 +137,17 @@ class InsightsService:
         days = self._store.by_day(span, end)
         in_period = [(day, t) for day, t in days if period.start is None
                      or day >= period.start]
+        months = self._store.by_month(start, end)
         best = self._store.best_run(start, end)
         if best is None:
             best = best_streak(day for day, _t in self._store.by_day(start, end))
         return Insights(
             period=period, first_day=first_day, min_entries=self.min_entries,
-            overall=self._store.overall(start, end), by_tag=by_tag,
+            # Every entry falls in one month: the months add up to the period, one pass.
+            overall=sum(months, Tally("overall")), by_tag=by_tag,
             tags_below_minimum=len(tags) - len(by_tag),
             by_person=self._people(tags), by_goal=self._goals(tags),
-            by_month=self._store.by_month(start, end),
+            by_month=months,
             by_week=weekly(in_period) if weeks else [], weekly_trend=weeks,
             streaks=Streaks(current=self._current_streak(period.end), best=best),
             year=_year(days, year_first, period.end),

@@ -97,10 +97,11 @@ def insights_text(insights: Insights) -> str:
                      f"{insights.min_entries} rated entries)")
     lines += _ranking("People", _named(insights.by_person), base)
     lines += _ranking("Goals", _named(insights.by_goal), base)
-    lines += ["", "By month"]
-    lines += [f"  {t.key}  fulfilment {_figure(t.fulfilment):>5}  energy "
+    by_year = insights.trend_unit == "year"  # decades of months would not be read
+    lines += ["", "By year" if by_year else "By month"]
+    lines += [f"  {t.key:<7}  fulfilment {_figure(t.fulfilment):>5}  energy "
               f"{_figure(t.energy):>5}   {t.entries} entries, {t.rated} rated"
-              for t in insights.by_month]
+              for t in (insights.trend if by_year else insights.by_month)]
     if insights.moments:
         lines += ["", "Moments worth rereading"]
         lines += [f"  {m.entry.entry_date:%Y-%m-%d}  {m.entry.title or '(untitled)'}  "

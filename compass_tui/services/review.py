@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from compass_tui.domain.checkins import ENTRY_TAG as CHECKIN_TAG
 from compass_tui.domain.insights import Period
 from compass_tui.domain.review import PersonNote, Review, value_moves
-from compass_tui.services.checkins import TAG as CHECKIN_TAG
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.person_tags import FeedbackGivers, PersonDirectory, tag_for_name
 from compass_tui.store.repository import Repository

@@ -20,7 +20,7 @@ from textual.widgets import TabbedContent, TabPane
 
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
-from compass_tui.domain.insights import Period
+from compass_tui.domain.insights import Period, named_period
 from compass_tui.domain.schedule import LABELS, Kind
 from compass_tui.schedule_file import backup_keep
 from compass_tui.services.assessment import AssessmentService
@@ -71,6 +71,7 @@ HEAP_SETTLE_SECONDS = 1.0  # after the first paint and the tabs' read-ahead (0.5
 DAILY_BACKUP_DELAY = 3.0  # seconds after start-up: well after the first paint
 DUE_CHECK_SECONDS = 60  # the day turns, a ritual's hour comes: the widget follows
 CHANGE_CHECK_SECONDS = 3.0  # another window's writes show within this
+INSIGHTS_READ_AHEAD = 2.0  # seconds after start-up: Insights then opens on figures at once
 
 
 class CompassApp(OrderedKeysApp[int]):
@@ -178,6 +179,7 @@ class CompassApp(OrderedKeysApp[int]):
         self._freeze_heap()
         self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
         self.set_timer(DAILY_BACKUP_DELAY, self._daily_backup)
+        self.set_timer(INSIGHTS_READ_AHEAD, self._read_insights_ahead)
         self._check_templates()
 
     @work(thread=True, exclusive=True, group="template-check", exit_on_error=False)
@@ -186,6 +188,20 @@ class CompassApp(OrderedKeysApp[int]):
         warning = self.templates.library.shelf().warning()
         if warning:
             self.call_from_thread(self.notify, warning, severity="warning", timeout=15)
+
+    @work(thread=True, exclusive=True, group="insights-ahead", exit_on_error=False)
+    def _read_insights_ahead(self) -> None:
+        """The default period's figures, and the screen's code, ready before the key: the
+        screen paints them at once and reads them again behind them."""
+        import compass_tui.ui.insights.insights_screen  # noqa: F401
+
+        period = named_period("days", self.clock().date())
+        insights = self.insights.insights(period)
+        self.call_from_thread(self._insights_read_ahead, insights)
+
+    def _insights_read_ahead(self, insights: Insights) -> None:
+        if self.insights_cache is None:
+            self.insights_cache = insights
 
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _daily_backup(self) -> None:
