@@ -130,7 +130,9 @@ class InsightsService:
         by_tag = ranked(tags, self.min_entries)
         # Days are read for the year's grid, and for a short period's weeks; a long
         # period's months and best run are the database's own sums.
-        year_first = year_first_day(period.end)
+        # The year's grid ends at the period's end, or today for a period not over yet.
+        year_last = min(period.end, self.clock().date())
+        year_first = year_first_day(year_last)
         span = datetime.combine(year_first, datetime.min.time())
         if weeks and start is not None:
             span = min(span, start)
@@ -150,7 +152,7 @@ class InsightsService:
             by_month=months,
             by_week=weekly(in_period) if weeks else [], weekly_trend=weeks,
             streaks=Streaks(current=self._current_streak(period.end), best=best),
-            year=_year(days, year_first, period.end),
+            year=_year(days, year_first, year_last),
             moments=[Moment(entry, f, e, moment_reason(f, e, words))
                      for entry, f, e, words in self._store.moments(start, end)],
         )

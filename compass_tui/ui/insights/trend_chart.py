@@ -41,10 +41,10 @@ class TrendChart(PlotextPlot):
         rated = [(i, t) for i, t in enumerate(points) if t.rated]
         xs = list(range(len(points)))
         if rated:
-            for name, marker, value in (("fulfilment", "F", "fulfilment"),
-                                        ("energy", "E", "energy")):
-                series = [(i, getattr(t, value)) for i, t in rated
-                          if getattr(t, value) is not None]
+            # Side by side, a little apart: two equal means never hide one another.
+            for name, marker, offset in (("fulfilment", "F", -0.2), ("energy", "E", 0.2)):
+                series = [(i + offset, getattr(t, name)) for i, t in rated
+                          if getattr(t, name) is not None]
                 if series:  # points only: lines between them would claim in-between means
                     plt.scatter([i for i, _v in series], [v for _i, v in series],
                                 marker=marker, label=name)
