@@ -35,7 +35,9 @@ def _is_database_error(exc: BaseException) -> bool:
     """Raised by a database or its toolkit (without importing any of them to ask)."""
     import sqlite3
 
-    return isinstance(exc, sqlite3.Error) or any(
+    from compass_tui.domain.errors import WriteRefused
+
+    return isinstance(exc, (sqlite3.Error, WriteRefused)) or any(
         kind.__module__.startswith(("sqlalchemy.", "sqlcipher3", "psycopg"))
         for kind in type(exc).__mro__)
 
@@ -319,9 +321,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from compass_tui.domain.schedule import ScheduleError
-    from compass_tui.schedule_file import load_schedule
     from compass_tui.services.export import ExportService
     from compass_tui.services.markdown_export import MarkdownExport
+    from compass_tui.services.schedule_file import load_schedule
 
     try:
         schedule = load_schedule()  # before a byte is written: a bad file stops here
@@ -394,8 +396,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_import_records(args: argparse.Namespace) -> int:
     """Every record read and checked before the database is opened; then one transaction."""
-    from sqlalchemy.exc import SQLAlchemyError
-
+    from compass_tui.services.errors import WriteRefused
     from compass_tui.services.importers import (
         ImportFileError,
         ImportRefusedError,
@@ -414,11 +415,9 @@ def run_import_records(args: argparse.Namespace) -> int:
     repo = open_repository(args)
     try:
         summary = ImportService(repo).write(batch, skip_bad=args.skip_bad)
-    except SQLAlchemyError as exc:
-        from compass_tui.services.refusal import explain_refusal
-
+    except WriteRefused as exc:
         raise CliError("nothing was imported: the database refused the write "
-                       f"({explain_refusal(exc)})") from exc
+                       f"({exc})") from exc
     finally:
         repo.close()
     for refusal in summary.refused:
@@ -434,8 +433,8 @@ def run_due(args: argparse.Namespace) -> int:
     repository."""
     from compass_tui.config import resolve_db_url
     from compass_tui.domain.schedule import KINDS, ScheduleError
-    from compass_tui.schedule_file import load_schedule
     from compass_tui.services.due import build_report
+    from compass_tui.services.schedule_file import load_schedule
     from compass_tui.store.due_reader import (
         UnreadableError,
         read_server_states,
@@ -544,8 +543,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 def run_calendar(args: argparse.Namespace) -> int:
     from compass_tui.domain.schedule import ScheduleError
-    from compass_tui.schedule_file import load_schedule
     from compass_tui.services.calendar_export import CalendarService
+    from compass_tui.services.schedule_file import load_schedule
 
     try:
         schedule = load_schedule()  # before a byte is written: a bad file stops here

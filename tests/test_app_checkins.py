@@ -13,8 +13,8 @@ from compass_tui.config import Settings
 from compass_tui.domain.entries import EntryQuery
 from compass_tui.domain.goals import GoalInput, TaskInput
 from compass_tui.domain.values import ValueInput
-from compass_tui.schedule_file import load_schedule, schedule_path
 from compass_tui.services.goals import GoalsService
+from compass_tui.services.schedule_file import load_schedule, schedule_path
 from compass_tui.services.vision import VisionService
 from compass_tui.store.repository import Repository
 from compass_tui.ui.app import CompassApp

@@ -14,7 +14,7 @@ from compass_tui.ui.insights.entries_behind import EntriesBehindScreen
 from compass_tui.ui.insights.insights_screen import InsightsScreen
 from compass_tui.ui.insights.ranking_list import RankingList
 from compass_tui.ui.insights.review_screen import ReviewScreen
-from compass_tui.ui.insights.trend_chart import TrendNumbers
+from compass_tui.ui.insights.trend_numbers import TrendNumbers
 from compass_tui.ui.insights.year_heatmap import YearHeatmap
 from compass_tui.ui.shell.commands import COMMANDS
 from tests.conftest import fixed_clock

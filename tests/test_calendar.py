@@ -8,11 +8,11 @@ from pathlib import Path
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from compass_tui.config_file import config_path
 from compass_tui.domain.calendar_events import CalendarEvent, uid_for
 from compass_tui.domain.goals import GoalInput, TaskInput
 from compass_tui.domain.schedule import Schedule
 from compass_tui.services.calendar_export import SOURCES, CalendarService, Journal
+from compass_tui.services.config_file import config_path
 from compass_tui.services.goals import GoalsService
 from compass_tui.store.repository import Repository
 from tests.conftest import fixed_clock

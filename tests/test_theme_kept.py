@@ -7,9 +7,9 @@ import tomllib
 import pytest
 
 from compass_tui.config import Settings
-from compass_tui.config_file import config_path
+from compass_tui.services.config_file import config_path
+from compass_tui.services.theme_file import choose_theme
 from compass_tui.store.repository import Repository
-from compass_tui.theme_file import choose_theme
 from compass_tui.ui.app import CompassApp
 from tests.conftest import fixed_clock
 from tests.pilot_helpers import make_app, settle, type_text

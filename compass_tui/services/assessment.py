@@ -22,6 +22,7 @@ from compass_tui.domain.assessment import (
 )
 from compass_tui.domain.entries import EntrySummary
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.errors import DuplicateNameError
 from compass_tui.store.repository import Repository
 from compass_tui.store.rows import NotFoundError
@@ -37,6 +38,7 @@ def _feedback_data(item: Feedback) -> dict[str, Any]:
     return {"giver": item.giver, "given_on": _day(item.given_on), "said": item.said}
 
 
+@plain_refusals
 class AssessmentService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._skills = repo.skills

@@ -15,6 +15,7 @@ from typing import TextIO
 from compass_tui.domain.calendar_events import CalendarEvent, checkin_events, uid_for
 from compass_tui.domain.schedule import Schedule
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.repository import Repository
 
 PRODUCT = "-//compass-tui//career journal//EN"
@@ -111,6 +112,7 @@ def render(events: Iterable[CalendarEvent], stamp: datetime) -> str:
     return calendar.to_ical().decode("utf-8")
 
 
+@plain_refusals
 class CalendarService:
     def __init__(self, repo: Repository, clock: Clock = system_clock,
                  schedule: Schedule | None = None,

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import threading
 
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.data_version import Version
 from compass_tui.store.repository import Repository
 
 
+@plain_refusals
 class ChangeWatch:
     """`changed()` is True once for each look that finds a commit since the last one.
 

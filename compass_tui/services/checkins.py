@@ -34,6 +34,7 @@ from compass_tui.domain.values import CoreValue
 from compass_tui.domain.vision import GoalWhy
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.due import DueReport, build_report
+from compass_tui.services.errors import plain_refusals
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.vision import VisionService
 from compass_tui.store.errors import ChangedElsewhereError
@@ -106,6 +107,7 @@ def _goal_input(goal: Goal, **changes: Any) -> GoalInput:
     return GoalInput.model_validate({**data, **changes})
 
 
+@plain_refusals
 class CheckinService:
     def __init__(self, repo: Repository, clock: Clock = system_clock,
                  schedule: Schedule | None = None) -> None:

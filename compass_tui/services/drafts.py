@@ -6,6 +6,7 @@ from uuid import uuid4
 
 from compass_tui.domain.entries import Draft
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.repository import Repository
 
 
@@ -19,6 +20,7 @@ def new_draft_key() -> str:
     return f"new:{uuid4().hex[:12]}"
 
 
+@plain_refusals
 class DraftService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._drafts = repo.drafts

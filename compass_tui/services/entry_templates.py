@@ -20,6 +20,7 @@ from compass_tui.domain.entry_templates import (
 )
 from compass_tui.domain.tags import extract_tags, unique_tags
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.services.prompts import prompt_of_the_day
 from compass_tui.store.repository import Repository
 
@@ -105,6 +106,7 @@ class TemplateLibrary:
         return read_template(path, own=own)
 
 
+@plain_refusals
 class TemplateService:
     """New entries from templates, dated and filled in by the clock."""
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from compass_tui.domain.schedule import Schedule
-from compass_tui.schedule_file import load_schedule
 from compass_tui.services.assessment import AssessmentService
 from compass_tui.services.checkins import CheckinService
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.entry_format import entry_to_dict
+from compass_tui.services.errors import plain_refusals
 from compass_tui.services.goals import GoalsService
+from compass_tui.services.schedule_file import load_schedule
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
 from compass_tui.services.vision import VisionService
@@ -39,6 +40,7 @@ def _dumps(data: Any, indent: int | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
+@plain_refusals
 class ExportService:
     def __init__(self, repo: Repository, clock: Clock = system_clock,
                  schedule: Schedule | None = None) -> None:

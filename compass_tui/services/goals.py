@@ -21,6 +21,7 @@ from compass_tui.domain.goals import (
     smart_check,
 )
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.repository import Repository
 from compass_tui.store.rows import NotFoundError
 
@@ -38,6 +39,7 @@ def _due_order(item: GoalSummary) -> tuple[bool, date, str, int]:
     return (goal.due_date is None, goal.due_date or date.max, goal.title.casefold(), goal.id)
 
 
+@plain_refusals
 class GoalsService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._repo = repo

@@ -32,6 +32,7 @@ from compass_tui.domain.insights import (
 )
 from compass_tui.domain.streak import current_streak
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.services.person_tags import FeedbackGivers, PersonDirectory
 from compass_tui.store.repository import Repository
 
@@ -107,6 +108,7 @@ class Insights:
         return lifts_and_drains(self.by_tag, self.overall)
 
 
+@plain_refusals
 class InsightsService:
     def __init__(self, repo: Repository, clock: Clock = system_clock,
                  people: PersonDirectory | None = None,

@@ -24,6 +24,7 @@ from compass_tui.domain.streak import current_streak
 from compass_tui.domain.tags import extract_tags, invalid_tags, parse_tag_field, unique_tags
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import edit_draft_key
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.entries_store import ConflictError, NotFoundError
 from compass_tui.store.repository import Repository
 
@@ -61,6 +62,7 @@ class EditConflict(Exception):
 Resolution = Literal["mine", "theirs", "both"]
 
 
+@plain_refusals
 class JournalService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._repo = repo

@@ -10,6 +10,7 @@ from typing import TextIO
 from compass_tui.domain.timeline import KIND_SYMBOLS, PartialDate
 from compass_tui.domain.vision import CARD_SYMBOLS
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.vision import VisionService
@@ -20,6 +21,7 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 
 
+@plain_refusals
 class MarkdownExport:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._repo = repo

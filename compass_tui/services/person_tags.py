@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from compass_tui.domain.values import value_tag
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.repository import Repository
 
 
@@ -26,6 +27,7 @@ def tag_for_name(name: str) -> str:
     return value_tag(name)
 
 
+@plain_refusals
 class FeedbackGivers:
     """The people named as givers of feedback, each behind the tag their name makes."""
 

@@ -7,7 +7,7 @@ meanwhile (ChangedElsewhereError) is a refusal too.
 
 from __future__ import annotations
 
-from compass_tui.store.errors import ChangedElsewhereError
+from compass_tui.domain.errors import ChangedElsewhereError, WriteRefused
 
 __all__ = ["ChangedElsewhereError", "explain_refusal"]
 
@@ -54,7 +54,7 @@ CONNECTION_WORDS = ("connection refused", "server closed the connection",
 
 
 def explain_refusal(exc: BaseException) -> str:
-    if isinstance(exc, ChangedElsewhereError):
+    if isinstance(exc, WriteRefused):  # already in words (a ChangedElsewhereError too)
         return str(exc)
     if type(exc).__name__ == "StaleDataError":
         return "it was changed in another window meanwhile"

@@ -10,6 +10,7 @@ from compass_tui.domain.checkins import ENTRY_TAG as CHECKIN_TAG
 from compass_tui.domain.insights import Period
 from compass_tui.domain.review import PersonNote, Review, value_moves
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.services.person_tags import FeedbackGivers, PersonDirectory, tag_for_name
 from compass_tui.store.repository import Repository
 
@@ -18,6 +19,7 @@ SETBACK_TAGS = ["setback", "setbacks"]
 WIN_KINDS = ("achievement", "milestone")
 
 
+@plain_refusals
 class ReviewService:
     def __init__(self, repo: Repository, clock: Clock = system_clock,
                  people: PersonDirectory | None = None) -> None:

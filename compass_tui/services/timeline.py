@@ -15,6 +15,7 @@ from compass_tui.domain.timeline import (
     parse_timeline_lines,
 )
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.repository import Repository
 
 
@@ -41,6 +42,7 @@ class ImportSummary:
         return text
 
 
+@plain_refusals
 class TimelineService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._repo = repo

@@ -19,6 +19,7 @@ from compass_tui.domain.values import (
     value_tag,
 )
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.repository import Repository
 
 
@@ -29,6 +30,7 @@ def load_catalogue() -> tuple[CatalogueValue, ...]:
     return tuple(CatalogueValue.model_validate(item) for item in data["value"])
 
 
+@plain_refusals
 class ValuesService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._repo = repo

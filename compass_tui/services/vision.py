@@ -9,6 +9,7 @@ from typing import Any, Literal
 from compass_tui.domain.timeline import PartialDate
 from compass_tui.domain.vision import Card, CardInput, GoalWhy, NarrativeVersion
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.repository import Repository
 
 PURPOSE = "purpose"
@@ -17,6 +18,7 @@ OUTLINE_LESSONS = 8
 STORY_KINDS = ("role change", "milestone", "achievement", "pivot", "setback")
 
 
+@plain_refusals
 class VisionService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._repo = repo

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
+
+from compass_tui.domain.errors import ChangedElsewhereError
+
+__all__ = ["ChangedElsewhereError", "DuplicateNameError", "check_version", "name_guard",
+           "version_guard"]
 
 
 class DuplicateNameError(ValueError):
@@ -27,17 +32,6 @@ def name_guard(what: str, name: str) -> Iterator[None]:
         if "name_key" in str(exc.orig):
             raise DuplicateNameError(what, name) from exc
         raise
-
-
-class ChangedElsewhereError(SQLAlchemyError):
-    """Saved over a copy that another window (or machine) had changed meanwhile: the
-    database refused the write (the UPDATE names the version read) and nothing was
-    changed. A database refusal like any other to the screens; `current` is theirs."""
-
-    def __init__(self, what: str, current: object = None) -> None:
-        super().__init__(f"this {what} was changed in another window meanwhile")
-        self.what = what
-        self.current = current
 
 
 def check_version(row: object, expected: int | None, what: str) -> None:

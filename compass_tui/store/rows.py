@@ -7,13 +7,12 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from compass_tui.domain.errors import NotFoundError
 from compass_tui.store.tables import Base
 
+__all__ = ["NotFoundError", "get_row", "timestamp"]
+
 Row = TypeVar("Row", bound=Base)
-
-
-class NotFoundError(LookupError):
-    """The row is gone (another window may have deleted it)."""
 
 
 def timestamp() -> datetime:

@@ -22,26 +22,15 @@ from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
 from compass_tui.domain.insights import Period, named_period
 from compass_tui.domain.schedule import LABELS, Kind
-from compass_tui.schedule_file import backup_keep
-from compass_tui.services.assessment import AssessmentService
-from compass_tui.services.changes import ChangeWatch
-from compass_tui.services.checkins import CheckinService, Completed
+from compass_tui.services.checkins import Completed
 from compass_tui.services.clock import Clock, system_clock
-from compass_tui.services.daily_backup import BackupFailed, make_daily_backup
-from compass_tui.services.drafts import DraftService, new_draft_key
+from compass_tui.services.daily_backup import BackupFailed
+from compass_tui.services.drafts import new_draft_key
 from compass_tui.services.due import DueReport
-from compass_tui.services.entry_templates import TemplateService
-from compass_tui.services.goals import GoalsService
-from compass_tui.services.insights import Insights, InsightsService
-from compass_tui.services.journal import JournalService
-from compass_tui.services.review import ReviewService
-from compass_tui.services.timeline import TimelineService
-from compass_tui.services.values import ValuesService
-from compass_tui.services.vision import VisionService
-from compass_tui.start_settings import load_start_settings
-from compass_tui.store.engine import sqlite_path
-from compass_tui.store.permissions import warning_for
-from compass_tui.store.repository import Repository
+from compass_tui.services.insights import Insights
+from compass_tui.services.schedule_file import backup_keep
+from compass_tui.services.start_settings import load_start_settings
+from compass_tui.services.workspace import Repository, Workspace
 from compass_tui.ui.checkins.checkin_screen import CheckinScreen
 from compass_tui.ui.checkins.checkins_screen import CheckinsScreen
 from compass_tui.ui.checkins.snooze import SnoozeScreen
@@ -49,11 +38,15 @@ from compass_tui.ui.common.key_bar import KeyBar
 from compass_tui.ui.common.list_ends import stop_lists_at_ends
 from compass_tui.ui.common.scheduler_bar import SchedulerBar
 from compass_tui.ui.goals.goals_tab import GoalsTab
+from compass_tui.ui.insights.insights_screen import InsightsScreen
+from compass_tui.ui.insights.period_form import PeriodForm
+from compass_tui.ui.insights.review_screen import ReviewScreen
 from compass_tui.ui.journal.draft_recovery import Choice, DraftRecoveryScreen
 from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from compass_tui.ui.journal.journal_tab import JournalTab
 from compass_tui.ui.shell.commands import CompassCommands
 from compass_tui.ui.shell.key_help import KeyHelpScreen
+from compass_tui.ui.shell.keymap import CheckedKeys, app_scopes, check_keys
 from compass_tui.ui.shell.ordered_keys import OrderedKeysApp
 from compass_tui.ui.shell.steady_columns import SteadyColumnsDriver
 from compass_tui.ui.shell.theme_keeper import ThemeKeeper
@@ -108,25 +101,27 @@ class CompassApp(OrderedKeysApp[int]):
             self.animation_level = "none"
         self.settings = settings or Settings.load()
         self.clock = clock
-        self.db_file = sqlite_path(repo.engine.url)  # its modes are checked; None if not SQLite
-        self._db_url = repo.engine.url  # for the daily backup (a passphrase: in memory)
-        self.journal = JournalService(repo, clock)
-        self.drafts = DraftService(repo, clock)
-        self.values = ValuesService(repo, clock)
-        self.assessment = AssessmentService(repo, clock)
-        self.goals = GoalsService(repo, clock)
-        self.timeline = TimelineService(repo, clock)
-        self.vision = VisionService(repo, clock)
-        self.templates = TemplateService(repo, clock)
-        self.insights = InsightsService(repo, clock)
-        self.review = ReviewService(repo, clock)
-        # The figures Insights showed last: painted at once when it opens on them again.
-        self.insights_cache: Insights | None = None
         # A file that cannot be used: start anyway, on the defaults, and say why.
         self.start_settings = load_start_settings()
-        self.checkins = CheckinService(repo, clock, self.start_settings.schedule)
+        self.workspace = Workspace(repo, clock, self.start_settings.schedule)
+        self._keys: CheckedKeys | None = None
+        if self.start_settings.keys:  # the defaults need no checking
+            self.set_keymap(self.keys.keymap)
+        self.journal = self.workspace.journal
+        self.drafts = self.workspace.drafts
+        self.values = self.workspace.values
+        self.assessment = self.workspace.assessment
+        self.goals = self.workspace.goals
+        self.timeline = self.workspace.timeline
+        self.vision = self.workspace.vision
+        self.templates = self.workspace.templates
+        self.checkins = self.workspace.checkins
+        self.changes = self.workspace.changes
+        self.insights = self.workspace.insights
+        self.review = self.workspace.review
+        # The figures Insights showed last: painted at once when it opens on them again.
+        self.insights_cache: Insights | None = None
         self.theme_keeper = ThemeKeeper(self)
-        self.changes = ChangeWatch(repo)
         self._changes_waiting = False  # seen while something was being edited
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
@@ -153,6 +148,13 @@ class CompassApp(OrderedKeysApp[int]):
         yield KeyBar()
 
     @property
+    def keys(self) -> CheckedKeys:
+        """The [keys] of config.toml as applied, beside every binding's defaults."""
+        if self._keys is None:
+            self._keys = check_keys(self.start_settings.keys, app_scopes())
+        return self._keys
+
+    @property
     def scheduler_bar(self) -> SchedulerBar:
         return self.query_one(SchedulerBar)
 
@@ -160,9 +162,11 @@ class CompassApp(OrderedKeysApp[int]):
         self.theme_keeper.start(sixteen_colours=self.console.color_system
                                 in SIXTEEN_COLOUR_SYSTEMS)
         self.scheduler_bar.today = self.clock().date()
-        if self.db_file is not None and (loose := warning_for(self.db_file)):
+        if loose := self.workspace.privacy_warning():
             self.notify(loose, severity="warning", timeout=20)
         for problem in self.start_settings.problems:
+            self.notify(problem, severity="warning", timeout=15)
+        for problem in self._keys.problems if self._keys else ():
             self.notify(problem, severity="warning", timeout=15)
         self._install_hangup_handlers()
         self._offer_drafts()
@@ -193,7 +197,7 @@ class CompassApp(OrderedKeysApp[int]):
     def _read_insights_ahead(self) -> None:
         """The default period's figures, and the screen's code, ready before the key: the
         screen paints them at once and reads them again behind them."""
-        import compass_tui.ui.insights.insights_screen  # noqa: F401
+        import compass_tui.ui.insights.trend_chart  # noqa: F401  (Plotext, before the key)
 
         period = named_period("days", self.clock().date())
         insights = self.insights.insights(period)
@@ -207,7 +211,7 @@ class CompassApp(OrderedKeysApp[int]):
     def _daily_backup(self) -> None:
         """The first start of a day keeps a copy of the database (off the event loop)."""
         try:
-            make_daily_backup(self._db_url, self.clock().date(), keep=backup_keep())
+            self.workspace.daily_backup(self.clock().date(), keep=backup_keep())
         except BackupFailed as exc:
             self.call_from_thread(self.notify, f"Daily backup failed: {exc}",
                                   severity="warning", timeout=10)
@@ -402,16 +406,11 @@ class CompassApp(OrderedKeysApp[int]):
         self.push_screen(CheckinsScreen(), lambda _result: self.refresh_due())
 
     def action_insights(self) -> None:
-        from compass_tui.ui.insights.insights_screen import InsightsScreen  # not paid at start
-
         if not any(isinstance(screen, InsightsScreen) for screen in self.screen_stack):
             self.push_screen(InsightsScreen())
 
     def action_review_period(self) -> None:
         """From the palette: the period first, then its review."""
-        from compass_tui.ui.insights.period_form import PeriodForm
-        from compass_tui.ui.insights.review_screen import ReviewScreen
-
         def chosen(period: Period | None) -> None:
             if period is not None:
                 self.push_screen(ReviewScreen(period))
@@ -419,7 +418,7 @@ class CompassApp(OrderedKeysApp[int]):
         self.push_screen(PeriodForm(), chosen)
 
     def action_key_help(self) -> None:
-        self.push_screen(KeyHelpScreen())
+        self.push_screen(KeyHelpScreen(self.keys.keys_of))
 
     def action_search(self) -> None:
         self.action_show_tab("journal")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from compass_tui.domain.import_records import PART_NAMES, ImportBatch, ImportCounts, Refusal
 from compass_tui.services.clock import Clock, system_clock
+from compass_tui.services.errors import plain_refusals
 from compass_tui.store.repository import Repository
 
 
@@ -46,6 +47,7 @@ class ImportSummary:
         return text + "."
 
 
+@plain_refusals
 class ImportService:
     def __init__(self, repo: Repository, clock: Clock = system_clock) -> None:
         self._repo = repo

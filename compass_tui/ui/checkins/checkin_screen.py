@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,8 +21,7 @@ from textual.widgets import Input, OptionList, Select, Static, TextArea
 from compass_tui.domain.checkins import Checkin, Step, period_words
 from compass_tui.domain.insights import LiftsAndDrains, Period, lifts_words
 from compass_tui.services.checkins import CheckinError, Completed, FormData
-from compass_tui.services.refusal import explain_refusal
-from compass_tui.store.rows import NotFoundError
+from compass_tui.services.errors import NotFoundError, WriteRefused
 from compass_tui.ui.checkins.goal_steps import GoalsReviewStep, GoalsUpdateStep
 from compass_tui.ui.checkins.step import (
     AffirmationStep,
@@ -90,9 +88,13 @@ class CheckinScreen(Screen[Completed | None]):
     def _load(self) -> None:
         data = self.app.checkins.form_data(self.checkin.kind)
         if self.checkin.kind == "monthly":
-            split = self.app.insights.lifts_and_drains(
-                Period(self.checkin.period_start, self.checkin.period_end))
-            self.app.call_from_thread(self._show_lifts, split)
+            try:
+                split = self.app.insights.lifts_and_drains(
+                    Period(self.checkin.period_start, self.checkin.period_end))
+            except WriteRefused:
+                pass  # the questions matter more than the figures above them
+            else:
+                self.app.call_from_thread(self._show_lifts, split)
         self.app.call_from_thread(self._show_steps, data)
 
     def _show_lifts(self, split: LiftsAndDrains) -> None:
@@ -162,9 +164,9 @@ class CheckinScreen(Screen[Completed | None]):
             self.app.checkins.save_answers(self.checkin.id, self.answers())
         except NotFoundError:
             return True  # completed or discarded in another window: nothing to keep
-        except SQLAlchemyError as exc:
+        except WriteRefused as exc:
             self.query_one(StatusLine).say(
-                f"Answers not saved ({explain_refusal(exc)}); they are still here.", error=True)
+                f"Answers not saved ({exc}); they are still here.", error=True)
             return False
         self._dirty = False
         return True
@@ -183,9 +185,9 @@ class CheckinScreen(Screen[Completed | None]):
             self.query_one(StatusLine).say("This check-in was completed in another window.",
                                            error=True)
             return
-        except SQLAlchemyError as exc:
+        except WriteRefused as exc:
             self.query_one(StatusLine).say(
-                f"Not complete: the database refused ({explain_refusal(exc)}); your answers "
+                f"Not complete: the database refused ({exc}); your answers "
                 "are still here.", error=True)
             return
         self.dismiss(completed)
@@ -202,9 +204,9 @@ class CheckinScreen(Screen[Completed | None]):
                 return
             try:
                 self.app.checkins.discard(self.checkin.id)
-            except SQLAlchemyError as exc:
+            except WriteRefused as exc:
                 self.query_one(StatusLine).say(
-                    f"Not discarded: the database refused ({explain_refusal(exc)}).", error=True)
+                    f"Not discarded: the database refused ({exc}).", error=True)
                 return
             self.app.notify("Check-in discarded. It is still due: ctrl+k starts it afresh, "
                             "ctrl+y snoozes it.", timeout=5)

@@ -7,7 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from compass_tui.domain.schedule import KINDS, LABELS, Schedule
-from compass_tui.schedule_file import save_schedule, schedule_path
+from compass_tui.services.schedule_file import save_schedule, schedule_path
 from compass_tui.ui.common.form_screen import FormScreen
 
 PLACEHOLDERS = {

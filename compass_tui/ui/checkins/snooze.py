@@ -18,7 +18,7 @@ from compass_tui.ui.common.typed_text import AsksBeforeDiscarding
 
 
 class SnoozeScreen(AsksBeforeDiscarding, ModalScreen[date | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="snooze.cancel")]
 
     def __init__(self, label: str, today: date) -> None:
         super().__init__()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import ValidationError
-from sqlalchemy.exc import SQLAlchemyError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from compass_tui.domain.errors import describe
-from compass_tui.services.refusal import explain_refusal
+from compass_tui.services.errors import WriteRefused
 from compass_tui.ui.common.key_bar import KeyBar
 from compass_tui.ui.common.status_line import StatusLine
 from compass_tui.ui.common.typed_text import AsksBeforeDiscarding
@@ -74,8 +73,8 @@ class FormScreen(AsksBeforeDiscarding, ModalScreen[Result | None], Generic[Resul
             self.status.say("Not saved: it was deleted in another window meanwhile. "
                             "Escape, then add it again.", error=True)
             return
-        except SQLAlchemyError as exc:
-            self.status.say(f"Not saved: the database refused ({explain_refusal(exc)}); "
+        except WriteRefused as exc:
+            self.status.say(f"Not saved: the database refused ({exc}); "
                             "what you typed is still here.", error=True)
             return
         self.dismiss(result)

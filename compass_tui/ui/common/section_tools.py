@@ -7,10 +7,9 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy.exc import SQLAlchemyError
 from textual.app import App
 
-from compass_tui.services.refusal import explain_refusal
+from compass_tui.services.errors import WriteRefused
 from compass_tui.ui.common.confirm import ConfirmScreen
 
 STALE = "That item was changed or deleted in another window; the list is up to date now."
@@ -33,8 +32,8 @@ def guarded_call(section: Reloadable, action: Callable[[], None]) -> None:
     except LookupError:
         section.app.notify(STALE, severity="warning", timeout=5)
         section.reload()
-    except SQLAlchemyError as exc:
-        section.app.notify(f"Not saved: the database refused ({explain_refusal(exc)}).",
+    except WriteRefused as exc:
+        section.app.notify(f"Not saved: the database refused ({exc}).",
                            severity="error", timeout=8)
 
 

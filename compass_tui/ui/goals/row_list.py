@@ -27,13 +27,13 @@ CURSOR = "row-list--cursor"
 
 class RowList(ScrollView, Generic[Item], can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("up", "move(-1)", "Up", show=False, id="rows.up"),
+        Binding("down", "move(1)", "Down", show=False, id="rows.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="rows.page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="rows.page-down"),
+        Binding("home", "first", "First", show=False, id="rows.first"),
+        Binding("end", "last", "Last", show=False, id="rows.last"),
+        Binding("enter", "select", "Select", show=False, id="rows.select"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {CURSOR}
 

@@ -20,7 +20,7 @@ ValueChoice = tuple[int | None, str]
 class ValuePickerScreen(ModalScreen[ValueChoice | None]):
     """Dismissed with the choice, or None on escape (the filter stays as it was)."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="value-picker.close")]
 
     def __init__(self, values: list[CoreValue], current: int | None) -> None:
         super().__init__()

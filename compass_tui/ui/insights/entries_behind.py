@@ -28,7 +28,7 @@ def rated_line(item: RatedEntry) -> Text:
 class EntriesBehindScreen(ModalScreen[int | None]):
     """Dismissed with the picked entry's id, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="insights.entries.close")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="entries-behind.close")]
 
     def __init__(self, heading: str, items: list[RatedEntry], empty: str) -> None:
         super().__init__()

@@ -20,6 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from compass_tui.domain.insights import Period, named_period, next_kind, span_words
+from compass_tui.services.errors import WriteRefused
 from compass_tui.services.insights import Insights, RatedEntry, span_of
 from compass_tui.services.insights_format import nothing_rated
 from compass_tui.ui.common.entry_render import summary_line
@@ -28,7 +29,7 @@ from compass_tui.ui.insights.entries_behind import EntriesBehindScreen
 from compass_tui.ui.insights.period_form import PeriodForm
 from compass_tui.ui.insights.ranking_list import RankingList
 from compass_tui.ui.insights.review_screen import ReviewScreen
-from compass_tui.ui.insights.trend_chart import TrendChart, TrendNumbers
+from compass_tui.ui.insights.trend_numbers import TrendNumbers
 from compass_tui.ui.insights.year_heatmap import YearHeatmap
 
 if TYPE_CHECKING:
@@ -86,6 +87,9 @@ class InsightsScreen(Screen[None]):
         self.insights: Insights | None = None
 
     def compose(self) -> ComposeResult:
+        # Plotext is loaded with the first chart, not with the app.
+        from compass_tui.ui.insights.trend_chart import TrendChart
+
         yield Static(id="insights-title")
         yield Static(READING, id="insights-summary")
         with VerticalScroll(id="insights-body"):
@@ -120,8 +124,17 @@ class InsightsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="insights", exit_on_error=False)
     def _read(self, period: Period) -> None:
-        insights = self.app.insights.insights(period)
+        try:
+            insights = self.app.insights.insights(period)
+        except WriteRefused as exc:
+            self.app.call_from_thread(self._not_read, period, str(exc))
+            return
         self.app.call_from_thread(self._read_done, insights)
+
+    def _not_read(self, period: Period, reason: str) -> None:
+        if period == self.period:
+            self.query_one("#insights-summary", Static).update(
+                Text(f"The figures could not be read ({reason}); p or f tries again."))
 
     def _read_done(self, insights: Insights) -> None:
         if insights.period != self.period:
@@ -143,7 +156,7 @@ class InsightsScreen(Screen[None]):
         self.query_one("#insights-trend-heading", Static).update(
             f"Energy (E) and fulfilment (F), mean by {unit}; ← → and enter on the numbers")
         trend = insights.trend
-        self.query_one(TrendChart).show(trend, insights.weekly_trend)
+        self.query_one("#insights-chart").show(trend, insights.weekly_trend)  # type: ignore[attr-defined]
         self.query_one(TrendNumbers).show(trend, insights.weekly_trend)
         self.query_one(RankingList).show(insights)
         self.query_one(YearHeatmap).show(insights.year, insights.streaks)
@@ -217,7 +230,12 @@ class InsightsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="insights-behind", exit_on_error=False)
     def _behind(self, period: Period, tag: str | None, rated_only: bool, heading: str) -> None:
-        items = self.app.insights.entries_behind(period, tag, rated_only)
+        try:
+            items = self.app.insights.entries_behind(period, tag, rated_only)
+        except WriteRefused as exc:
+            self.app.call_from_thread(self.app.notify, f"The entries could not be read ({exc}).",
+                                      severity="warning", timeout=5)
+            return
         self.app.call_from_thread(self._list_behind, heading, items)
 
     def _list_behind(self, heading: str, items: list[RatedEntry]) -> None:

@@ -27,8 +27,8 @@ class PeriodForm(AsksBeforeDiscarding, ModalScreen[Period | None]):
     app: CompassApp
 
     BINDINGS = [
-        Binding("escape", "close", "Close", id="insights.period_form.close"),
-        Binding("enter", "apply", "Show", id="insights.period_form.apply", priority=True),
+        Binding("escape", "close", "Close", id="period-form.close"),
+        Binding("enter", "apply", "Show", id="period-form.apply", priority=True),
     ]
 
     def compose(self) -> ComposeResult:

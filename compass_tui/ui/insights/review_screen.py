@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Markdown, Static
 
 from compass_tui.domain.insights import Period
+from compass_tui.services.errors import WriteRefused
 from compass_tui.services.review_export import ReviewFileExists, save_review
 from compass_tui.services.review_format import review_markdown
 from compass_tui.ui.common.confirm import ConfirmScreen
@@ -63,9 +64,13 @@ class ReviewScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _build(self) -> None:
-        review = self.app.review.build(self.period)
-        text = review_markdown(review)
-        self.app.call_from_thread(self._show, text)
+        try:
+            review = self.app.review.build(self.period)
+        except WriteRefused as exc:
+            self.app.call_from_thread(self.status.say, f"The review could not be read ({exc}).",
+                                      error=True)
+            return
+        self.app.call_from_thread(self._show, review_markdown(review))
 
     def _show(self, text: str) -> None:
         self.text = text

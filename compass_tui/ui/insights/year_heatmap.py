@@ -28,11 +28,11 @@ LEFT = 4
 
 class YearHeatmap(Widget, can_focus=True):
     BINDINGS = [
-        Binding("left", "move(-7)", "Week before", show=False),
-        Binding("right", "move(7)", "Week after", show=False),
-        Binding("up", "move(-1)", "Day before", show=False),
-        Binding("down", "move(1)", "Day after", show=False),
-        Binding("enter", "choose", "That day", id="insights.day",
+        Binding("left", "move(-7)", "Week before", show=False, id="insights-year.left"),
+        Binding("right", "move(7)", "Week after", show=False, id="insights-year.right"),
+        Binding("up", "move(-1)", "Day before", show=False, id="insights-year.up"),
+        Binding("down", "move(1)", "Day after", show=False, id="insights-year.down"),
+        Binding("enter", "choose", "That day", id="insights-year.entries",
                 tooltip="The entries of the day under the cursor"),
     ]
 

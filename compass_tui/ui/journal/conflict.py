@@ -27,10 +27,10 @@ def version_text(title: str, body: str, tags: list[str]) -> Content:
 
 class ConflictScreen(ModalScreen[Resolution | None]):
     BINDINGS = [
-        Binding("m", "choose('mine')", "Keep mine"),
-        Binding("t", "choose('theirs')", "Keep theirs"),
-        Binding("b", "choose('both')", "Keep both"),
-        Binding("escape", "choose(None)", "Back to editing"),
+        Binding("m", "choose('mine')", "Keep mine", id="conflict.mine"),
+        Binding("t", "choose('theirs')", "Keep theirs", id="conflict.theirs"),
+        Binding("b", "choose('both')", "Keep both", id="conflict.both"),
+        Binding("escape", "choose(None)", "Back to editing", id="conflict.back"),
     ]
 
     def __init__(self, theirs: Entry, mine: EntryInput) -> None:

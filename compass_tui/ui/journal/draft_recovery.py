@@ -18,9 +18,9 @@ Choice = Literal["resume", "discard", "later"]
 
 class DraftRecoveryScreen(ModalScreen[Choice]):
     BINDINGS = [
-        Binding("r,enter", "choose('resume')", "Resume"),
-        Binding("d", "choose('discard')", "Discard"),
-        Binding("escape,l", "choose('later')", "Later"),
+        Binding("r,enter", "choose('resume')", "Resume", id="drafts.resume"),
+        Binding("d", "choose('discard')", "Discard", id="drafts.discard"),
+        Binding("escape,l", "choose('later')", "Later", id="drafts.later"),
     ]
 
     def __init__(self, draft: Draft, others: int = 0) -> None:

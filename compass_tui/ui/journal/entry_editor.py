@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -12,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from compass_tui.domain.entries import RATING_CHOICES, Draft, Entry
+from compass_tui.services.errors import WriteRefused
 from compass_tui.services.journal import EditConflict, FormError, Resolution, SaveOutcome
 from compass_tui.services.prompts import prompt_of_the_day
-from compass_tui.services.refusal import explain_refusal
 from compass_tui.ui.common.entry_render import tags_label
 from compass_tui.ui.common.external_editor import NO_EDITOR, edit_externally, find_editor
 from compass_tui.ui.common.key_bar import KeyBar
@@ -150,8 +149,8 @@ class EntryEditorScreen(Screen[int | None]):
             if not force and draft == self._last_saved:
                 return
             self.app.drafts.save(draft)
-        except SQLAlchemyError as exc:
-            self.status.say(f"Draft not saved ({explain_refusal(exc)}); your text is still "
+        except WriteRefused as exc:
+            self.status.say(f"Draft not saved ({exc}); your text is still "
                             "here.", error=True)
             return
         self._last_saved = draft
@@ -168,15 +167,15 @@ class EntryEditorScreen(Screen[int | None]):
         except EditConflict as conflict:
             self._ask_about(conflict)
             return
-        except SQLAlchemyError as exc:
+        except WriteRefused as exc:
             self._refused(exc)
             return
         self._saved(outcome)
 
-    def _refused(self, exc: SQLAlchemyError) -> None:
+    def _refused(self, exc: WriteRefused) -> None:
         """A full disk, a read-only file, a lock held too long: the text stays here."""
         self.save_draft()
-        self.status.say(f"Not saved: the database refused ({explain_refusal(exc)}). "
+        self.status.say(f"Not saved: the database refused ({exc}). "
                         "Your text is still here; try again.", error=True)
 
     def _ask_about(self, conflict: EditConflict) -> None:
@@ -191,7 +190,7 @@ class EntryEditorScreen(Screen[int | None]):
             except EditConflict as again:  # changed elsewhere yet again
                 self._ask_about(again)
                 return
-            except SQLAlchemyError as exc:
+            except WriteRefused as exc:
                 self._refused(exc)
                 return
             self._saved(outcome)

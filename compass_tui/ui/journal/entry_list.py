@@ -26,8 +26,8 @@ class EntryList(OptionList):
     """Holds only the pages loaded so far; the rest is fetched on demand."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="journal.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="journal.up"),
     ]
 
     class NeedMore(Message):

@@ -16,7 +16,7 @@ from compass_tui.ui.common.entry_render import summary_line
 class EntryPickerScreen(ModalScreen[int | None]):
     """Dismissed with the picked entry's id, or None on escape."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="entry-picker.close")]
 
     def __init__(self, title: str, entries: list[EntrySummary], empty: str, hint: str = "",
                  date_format: str = "%Y-%m-%d  ") -> None:

@@ -55,7 +55,7 @@ class SearchScreen(AsksBeforeDiscarding, ModalScreen[int | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="search.close"),
-        Binding("down", "results", "Results", show=False),
+        Binding("down", "results", "Results", show=False, id="search.results"),
         Binding("ctrl+r", "reset", "Clear filters", id="search.reset"),
         # Before the fields' own enter, so the key bar can say what it does.
         Binding("enter", "open", "Show in journal", id="search.open", priority=True),

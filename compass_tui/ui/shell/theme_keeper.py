@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.theme import Theme
 
-from compass_tui.config_file import ConfigError
-from compass_tui.theme_file import choose_theme, save_theme
+from compass_tui.services.config_file import ConfigError
+from compass_tui.services.theme_file import choose_theme, save_theme
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp

@@ -14,7 +14,7 @@ from compass_tui.ui.common.typed_text import AsksBeforeDiscarding
 
 
 class YearJumpScreen(AsksBeforeDiscarding, ModalScreen[int | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="year-jump.cancel")]
 
     def __init__(self, years: list[int]) -> None:
         super().__init__()

@@ -43,7 +43,7 @@ def history_table(changes: list[RankChange]) -> Text:
 
 
 class RankHistoryScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,h", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,h", "dismiss", "Close", id="rank-history.close")]
 
     def __init__(self, changes: list[RankChange]) -> None:
         super().__init__()

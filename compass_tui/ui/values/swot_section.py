@@ -51,8 +51,8 @@ class QuadrantList(OptionList):
 
     # The scroll container's left/right would scroll sideways; here they change quadrant.
     BINDINGS = [
-        Binding("left", "cross('left')", "Left", show=False),
-        Binding("right", "cross('right')", "Right", show=False),
+        Binding("left", "cross('left')", "Left", show=False, id="swot.left"),
+        Binding("right", "cross('right')", "Right", show=False, id="swot.right"),
     ]
 
     class Cross(Message):

@@ -36,15 +36,15 @@ EMPTY = "card-grid--empty"
 
 class CardGrid(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move(-1, 0)", "Left", show=False),
-        Binding("right", "move(1, 0)", "Right", show=False),
-        Binding("up", "move(0, -1)", "Up", show=False),
-        Binding("down", "move(0, 1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("left", "move(-1, 0)", "Left", show=False, id="board.left"),
+        Binding("right", "move(1, 0)", "Right", show=False, id="board.right"),
+        Binding("up", "move(0, -1)", "Up", show=False, id="board.up"),
+        Binding("down", "move(0, 1)", "Down", show=False, id="board.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page-down"),
+        Binding("home", "first", "First", show=False, id="board.first"),
+        Binding("end", "last", "Last", show=False, id="board.last"),
+        Binding("enter", "select", "Select", show=False, id="board.select"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {CURSOR, EMPTY}
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from compass_tui.domain.vision import NarrativeVersion
-from compass_tui.services.refusal import ChangedElsewhereError, explain_refusal
+from compass_tui.services.errors import ChangedElsewhereError, WriteRefused
 from compass_tui.ui.common.external_editor import NO_EDITOR, edit_externally, find_editor
 from compass_tui.ui.common.key_bar import KeyBar
 from compass_tui.ui.common.status_line import StatusLine
@@ -80,8 +79,8 @@ class NarrativeEditorScreen(AsksBeforeDiscarding, Screen[NarrativeVersion | None
                             "(v on the Vision tab lists it). ctrl+s again saves yours as "
                             "the newest; your text is still here.", error=True)
             return
-        except SQLAlchemyError as exc:
-            self.status.say(f"Not saved: the database refused ({explain_refusal(exc)}); "
+        except WriteRefused as exc:
+            self.status.say(f"Not saved: the database refused ({exc}); "
                             "your text is still here.", error=True)
             return
         if version is None:

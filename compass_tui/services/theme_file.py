@@ -7,7 +7,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from compass_tui.config_file import ConfigError, config_path, table_in, where, write_table
+from compass_tui.services.config_file import ConfigError, config_path, table_in, where, write_table
 
 TABLE = "appearance"
 KEY = "theme"

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from compass_tui.config_file import ConfigError, config_path, read_config
 from compass_tui.domain.schedule import Schedule, ScheduleError
-from compass_tui.schedule_file import schedule_in
-from compass_tui.theme_file import theme_in
+from compass_tui.services.config_file import ConfigError, config_path, read_config
+from compass_tui.services.key_file import KeyChoice, keys_in
+from compass_tui.services.schedule_file import schedule_in
+from compass_tui.services.theme_file import theme_in
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class StartSettings:
     theme: str | None  # the one picked last time, if any
     path: Path
     problems: tuple[str, ...] = ()  # one warning each
+    keys: tuple[KeyChoice, ...] = ()  # the [keys] table's lines that can be read
 
 
 def load_start_settings(path: Path | None = None) -> StartSettings:
@@ -38,4 +40,9 @@ def load_start_settings(path: Path | None = None) -> StartSettings:
     except ConfigError as exc:
         theme = None
         problems.append(f"Theme not read, the default used: {exc}")
-    return StartSettings(schedule, theme, path, tuple(problems))
+    try:
+        keys, key_problems = keys_in(data, path)
+    except ConfigError as exc:
+        keys, key_problems = [], [f"Keys not read, the defaults used: {exc}"]
+    problems.extend(key_problems)
+    return StartSettings(schedule, theme, path, tuple(problems), tuple(keys))

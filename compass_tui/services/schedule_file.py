@@ -6,8 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from compass_tui.config_file import ConfigError, config_path, read_config, table_in, write_table
 from compass_tui.domain.schedule import Schedule, ScheduleError
+from compass_tui.services.config_file import (
+    ConfigError,
+    config_path,
+    read_config,
+    table_in,
+    write_table,
+)
 
 TABLE = "checkins"
 DEFAULT_KEEP = 10

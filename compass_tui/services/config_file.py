@@ -67,9 +67,10 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
         raise ConfigError(f"{path}: {exc.strerror or exc}") from exc
 
 
-def where(path: Path, table: str, key: str | None = None) -> str:
-    """"FILE, line N" for a table's header or one of its keys ("FILE" when not found):
-    tomllib keeps no positions, so the text is looked through."""
+def where(path: Path, table: str | None, key: str | None = None) -> str:
+    """"FILE, line N" for a table's header or one of its keys (table None: a key
+    before any table); "FILE" when not found: tomllib keeps no positions, so the text
+    is looked through."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -92,7 +93,7 @@ def table_in(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
     """A table of the file (empty when absent); ConfigError when `name` is not a table."""
     table = data.get(name, {})
     if not isinstance(table, dict):
-        raise ConfigError(f"{where(path, name, name)}: {name} should be a table of settings "
+        raise ConfigError(f"{where(path, None, name)}: {name} should be a table of settings "
                           f"([{name}])")
     return table
 
