@@ -17,7 +17,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from compass_tui.domain.dates import DateParseError, parse_period
+from compass_tui.domain.dates import parse_period
 
 DEFAULT_DAYS = 90
 MIN_ENTRIES = 5  # rated entries a tag needs before it can be called a lift or a drain
@@ -171,8 +171,6 @@ def period_of(date_from: str | None, date_to: str | None, now: datetime, *,
         if start is not None and start > today:
             raise PeriodError(f"--from ({start:%Y-%m-%d}) is after today; add --to")
     return Period(start, end, kind)
-
-__all__ = ["DateParseError"]
 
 
 # -- means ------------------------------------------------------------------------------
