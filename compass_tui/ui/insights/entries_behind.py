@@ -41,7 +41,7 @@ class EntriesBehindScreen(ModalScreen[int | None]):
             yield Static(self.heading, classes="dialog-title", markup=False)
             yield Static(self.empty if not self.items else
                          "Enter shows the entry in the journal (F fulfilment, E energy).",
-                         classes="dialog-question")
+                         classes="dialog-question", markup=False)
             yield OptionList(*(Option(rated_line(item), id=str(item.entry.id))
                                for item in self.items), id="behind-list")
 

@@ -25,6 +25,7 @@ from compass_tui.services.insights import Insights, RatedEntry, span_of
 from compass_tui.services.insights_format import nothing_rated
 from compass_tui.ui.common.entry_render import summary_line
 from compass_tui.ui.common.key_bar import KeyBar
+from compass_tui.ui.common.keymap import with_keys
 from compass_tui.ui.insights.entries_behind import EntriesBehindScreen
 from compass_tui.ui.insights.period_form import PeriodForm
 from compass_tui.ui.insights.ranking_list import RankingList
@@ -134,7 +135,9 @@ class InsightsScreen(Screen[None]):
     def _not_read(self, period: Period, reason: str) -> None:
         if period == self.period:
             self.query_one("#insights-summary", Static).update(
-                Text(f"The figures could not be read ({reason}); p or f tries again."))
+                Text(with_keys(f"The figures could not be read ({reason}); "
+                               "{insights.period} or {insights.custom} tries again.",
+                               self.app.key_of)))
 
     def _read_done(self, insights: Insights) -> None:
         if insights.period != self.period:
@@ -154,7 +157,9 @@ class InsightsScreen(Screen[None]):
             said.update(summary(insights))
         unit = insights.trend_unit
         self.query_one("#insights-trend-heading", Static).update(
-            f"Energy (E) and fulfilment (F), mean by {unit}; ← → and enter on the numbers")
+            with_keys(f"Energy (E) and fulfilment (F), mean by {unit}; "
+                      "{insights-trend.earlier} {insights-trend.later} and "
+                      "{insights-trend.entries} on the numbers", self.app.key_of))
         trend = insights.trend
         self.query_one("#insights-chart").show(trend, insights.weekly_trend)  # type: ignore[attr-defined]
         self.query_one(TrendNumbers).show(trend, insights.weekly_trend)

@@ -21,12 +21,14 @@ from compass_tui.services.review_format import review_markdown
 from compass_tui.ui.common.confirm import ConfirmScreen
 from compass_tui.ui.common.external_editor import NO_EDITOR, edit_externally, find_editor
 from compass_tui.ui.common.key_bar import KeyBar
+from compass_tui.ui.common.keymap import with_keys
 from compass_tui.ui.common.status_line import StatusLine
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
-HINT = "ctrl+s saves to the file named below · ctrl+o opens it in your editor · esc closes"
+HINT = ("{review.save} saves to the file named below · {review.editor} opens it in your "
+        "editor · {review.close} closes")
 
 
 def default_path(period: Period) -> Path:
@@ -55,7 +57,7 @@ class ReviewScreen(ModalScreen[None]):
             with VerticalScroll(id="review-scroll"):
                 yield Markdown("Gathering the period's data…", id="review-text")
             yield Input(str(default_path(self.period)), id="review-path")
-            yield StatusLine(HINT, id="review-status")
+            yield StatusLine(with_keys(HINT, self.app.key_of), id="review-status")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -112,7 +114,7 @@ class ReviewScreen(ModalScreen[None]):
             self.status.say(f"Could not run the editor: {exc}", error=True)
             return
         self._show(edited.text)
-        self.status.say(edited.words("; ctrl+s saves it"))
+        self.status.say(edited.words(with_keys("; {review.save} saves it", self.app.key_of)))
 
     def action_close(self) -> None:
         self.dismiss(None)

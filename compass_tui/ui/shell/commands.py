@@ -26,7 +26,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Monthly check-in now", "Review the month before it is due", "start_checkin('monthly')"),
     ("Check-ins: history and schedule", "Past check-ins, trends, when they fall",
      "checkin_history"),
-    ("Insights", "What lifts and drains you, trends, the year (I)", "insights"),
+    ("Insights", "What lifts and drains you, trends, the year ({app.insights})", "insights"),
     ("Review of a period", "Goals, wins, setbacks, feedback, people: to save or edit",
      "review_period"),
     ("Import a career history", "Paste one line per event into the Timeline",
