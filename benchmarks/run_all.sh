@@ -35,4 +35,6 @@ mkdir -p benchmarks/out
   "$PY" benchmarks/bench_vision_board.py
   echo
   "$PY" benchmarks/bench_export_import.py
+  echo
+  "$PY" benchmarks/bench_insights.py
 } 2> >(tee benchmarks/out/run_all.log >&2) | tee benchmarks/out/results.txt

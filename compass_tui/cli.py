@@ -103,6 +103,21 @@ def build_parser() -> Parser:
 
     commands.add_parser("due", help="due and overdue check-ins, for a login shell")
 
+    insights = commands.add_parser(
+        "insights", help="what lifts and drains you: ratings by tag, person, goal and month")
+    add_period_options(insights)
+    insights.add_argument("--min-entries", type=int, default=None, metavar="N",
+                          help="rated entries a tag needs to be ranked (default 5)")
+    insights.add_argument("--format", choices=("text", "json"), default="text")
+
+    report = commands.add_parser(
+        "report", help="a review of a period: goals, tasks, wins, setbacks, feedback, people")
+    add_period_options(report)
+    report.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    add_output_option(report, "write here (whole or not at all, readable only by you) "
+                      "instead of stdout; an existing file is replaced only with --force "
+                      "or a yes")
+
     calendar = commands.add_parser(
         "calendar", help="tasks and goals due and the check-ins, as an iCalendar (.ics) file")
     add_output_option(calendar, "write here (whole or not at all, readable only by you) "
@@ -126,6 +141,15 @@ def build_parser() -> Parser:
     check.add_argument("--repair", action="store_true",
                        help="rebuild the search index when it is out of step")
     return parser
+
+
+def add_period_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", metavar="D",
+                        help="from (e.g. 'last month', '2025-03', '2025-Q1'; default: the "
+                             "last 90 days)")
+    parser.add_argument("--to", dest="date_to", metavar="D", help="up to and including D")
+    parser.add_argument("--all", dest="everything", action="store_true",
+                        help="the whole journal")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -454,6 +478,69 @@ def run_due(args: argparse.Namespace) -> int:
     return 0
 
 
+def period_of_args(args: argparse.Namespace, clock):
+    from compass_tui.domain.dates import DateParseError
+    from compass_tui.domain.insights import PeriodError, period_of
+
+    try:
+        return period_of(args.date_from, args.date_to, clock(), everything=args.everything)
+    except PeriodError as exc:
+        raise CliError(str(exc)) from exc
+    except DateParseError as exc:
+        raise CliError(f"{exc} (try 'last month', '2025-03', '2025-Q1' or "
+                       "'2025-03-14')") from exc
+
+
+def run_insights(args: argparse.Namespace) -> int:
+    from compass_tui.services.clock import system_clock
+    from compass_tui.services.insights import InsightsService
+    from compass_tui.services.insights_format import EMPTY_JOURNAL, insights_json, insights_text
+
+    if args.min_entries is not None and args.min_entries < 1:
+        raise CliError("--min-entries must be 1 or more")
+    period = period_of_args(args, system_clock)
+    repo = open_repository(args)
+    try:
+        service = InsightsService(repo, system_clock, **(
+            {"min_entries": args.min_entries} if args.min_entries else {}))
+        insights = service.insights(period)
+    finally:
+        repo.close()
+    if args.format == "json":
+        json.dump(insights_json(insights), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif insights.first_day is None:
+        print(EMPTY_JOURNAL)
+    else:
+        sys.stdout.write(insights_text(insights))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from compass_tui.services.clock import system_clock
+    from compass_tui.services.review import ReviewService
+    from compass_tui.services.review_format import review_json, review_markdown
+
+    period = period_of_args(args, system_clock)
+    dest = args.output  # checked, and a replacement agreed to, before any work
+    repo = open_repository(args)
+    try:
+        review = ReviewService(repo, system_clock).build(period)
+    finally:
+        repo.close()
+    if args.format == "json":
+        text = json.dumps(review_json(review), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = review_markdown(review)
+    if dest is None:
+        sys.stdout.write(text)
+        return 0
+    with output_file(dest) as out:
+        out.write(text)
+    print(f"Wrote the review of {review.period.words()} to {dest.path}", file=sys.stderr)
+    return 0
+
+
 def run_calendar(args: argparse.Namespace) -> int:
     from compass_tui.domain.schedule import ScheduleError
     from compass_tui.services.calendar_export import CalendarService
@@ -702,6 +789,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": run_export,
     "due": run_due,
     "calendar": run_calendar,
+    "insights": run_insights,
+    "report": run_report,
     "import": run_import,
     "backup": run_backup,
     "restore": run_restore,

@@ -20,6 +20,7 @@ from compass_tui.ui.checkins.schedule_form import ScheduleForm
 from compass_tui.ui.checkins.snooze import SnoozeScreen
 from compass_tui.ui.goals.goal_form import GoalForm
 from compass_tui.ui.goals.task_form import TaskForm
+from compass_tui.ui.insights.period_form import PeriodForm
 from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from compass_tui.ui.journal.search import SearchScreen
 from compass_tui.ui.timeline.event_form import EventForm
@@ -72,6 +73,7 @@ ASKING: dict[str, Build] = {
     "snooze": lambda app: SnoozeScreen("Weekly check-in", date(2026, 3, 15)),
     "year jump": lambda app: YearJumpScreen([2019, 2021]),
     "search": lambda app: SearchScreen(),
+    "insights period": lambda app: PeriodForm(),
 }
 
 # Escape leaves these at once, keeping what was typed (a draft, saved answers).

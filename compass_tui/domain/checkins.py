@@ -11,6 +11,8 @@ from compass_tui.domain.schedule import Kind
 
 StepType = Literal["goals_update", "text", "line", "rating", "focus", "values_rank",
                    "goals_review", "lesson", "affirmation", "vision"]
+# The tag of the journal entry a completed check-in writes.
+ENTRY_TAG = "checkin"
 DECISIONS: tuple[tuple[str, str], ...] = (
     ("keep", "Keep as it is"),
     ("adjust", "Keep, but adjust (say how)"),

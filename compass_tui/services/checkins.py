@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from compass_tui.config import resource_dir
-from compass_tui.domain.checkins import DECISIONS, Checkin, Template, period_words
+from compass_tui.domain.checkins import DECISIONS, ENTRY_TAG, Checkin, Template, period_words
 from compass_tui.domain.entries import EntryInput
 from compass_tui.domain.goals import Goal, GoalInput, Task, TaskInput
 from compass_tui.domain.schedule import (
@@ -42,7 +42,7 @@ from compass_tui.store.repository import Repository
 from compass_tui.store.rows import NotFoundError
 
 FOCUS_DUE_DAYS = 7  # focus lines become tasks due this long after the period ends
-TAG = "checkin"
+TAG = ENTRY_TAG
 
 
 class CheckinError(ValueError):

@@ -16,7 +16,9 @@ from compass_tui.services.daily_backup import make_daily_backup
 from compass_tui.services.drafts import DraftService
 from compass_tui.services.entry_templates import TemplateService
 from compass_tui.services.goals import GoalsService
+from compass_tui.services.insights import InsightsService
 from compass_tui.services.journal import JournalService
+from compass_tui.services.review import ReviewService
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
 from compass_tui.services.vision import VisionService
@@ -43,6 +45,8 @@ class Workspace:
         self.templates = TemplateService(repo, clock)
         self.checkins = CheckinService(repo, clock, schedule)
         self.changes = ChangeWatch(repo)
+        self.insights = InsightsService(repo, clock)
+        self.review = ReviewService(repo, clock)
 
     def privacy_warning(self) -> str | None:
         """What others on this machine can read of the journal's files, in words."""

@@ -15,7 +15,9 @@ from compass_tui.store.engine import make_engine
 from compass_tui.store.entries_store import EntryStore, search_kind
 from compass_tui.store.goals_store import GoalStore
 from compass_tui.store.import_store import ImportStore
+from compass_tui.store.insights_store import InsightsStore
 from compass_tui.store.reflections_store import PassionStore, PersonalityStore, SwotStore
+from compass_tui.store.review_store import ReviewStore
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.skills_store import SkillStore
 from compass_tui.store.timeline_store import TimelineStore
@@ -45,6 +47,8 @@ class Repository:
         self.checkins = CheckinStore(sessions)
         self.vision = VisionStore(sessions)
         self.imports = ImportStore(sessions)
+        self.insights = InsightsStore(sessions, search=search_kind(engine.dialect.name))
+        self.review = ReviewStore(sessions)
         self.data_version = DataVersion(engine)
 
     @contextmanager

@@ -20,12 +20,14 @@ from textual.widgets import TabbedContent, TabPane
 
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
+from compass_tui.domain.insights import Period, named_period
 from compass_tui.domain.schedule import LABELS, Kind
 from compass_tui.services.checkins import Completed
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.daily_backup import BackupFailed
 from compass_tui.services.drafts import new_draft_key
 from compass_tui.services.due import DueReport
+from compass_tui.services.insights import Insights
 from compass_tui.services.schedule_file import backup_keep
 from compass_tui.services.start_settings import load_start_settings
 from compass_tui.services.workspace import Repository, Workspace
@@ -37,6 +39,9 @@ from compass_tui.ui.common.keymap import CheckedKeys, app_scopes, check_keys, sh
 from compass_tui.ui.common.list_ends import stop_lists_at_ends
 from compass_tui.ui.common.scheduler_bar import SchedulerBar
 from compass_tui.ui.goals.goals_tab import GoalsTab
+from compass_tui.ui.insights.insights_screen import InsightsScreen
+from compass_tui.ui.insights.period_form import PeriodForm
+from compass_tui.ui.insights.review_screen import ReviewScreen
 from compass_tui.ui.journal.draft_recovery import Choice, DraftRecoveryScreen
 from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from compass_tui.ui.journal.journal_tab import JournalTab
@@ -59,13 +64,14 @@ HEAP_SETTLE_SECONDS = 1.0  # after the first paint and the tabs' read-ahead (0.5
 DAILY_BACKUP_DELAY = 3.0  # seconds after start-up: well after the first paint
 DUE_CHECK_SECONDS = 60  # the day turns, a ritual's hour comes: the widget follows
 CHANGE_CHECK_SECONDS = 3.0  # another window's writes show within this
+INSIGHTS_READ_AHEAD = 2.0  # seconds after start-up: Insights then opens on figures at once
 
 
 class CompassApp(OrderedKeysApp[int]):
     TITLE = "compass"
     CSS_PATH: ClassVar = [STYLES / name for name in (
         "app.tcss", "journal.tcss", "values.tcss", "common.tcss", "goals.tcss",
-        "checkins.tcss", "timeline.tcss", "vision.tcss", "focus.tcss",
+        "checkins.tcss", "timeline.tcss", "vision.tcss", "insights.tcss", "focus.tcss",
     )]
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
@@ -80,6 +86,8 @@ class CompassApp(OrderedKeysApp[int]):
                 tooltip="Start (or resume) the check-in that is due"),
         Binding("ctrl+y", "snooze_checkin", "Snooze", id="app.snooze", show=False,
                 tooltip="Snooze the due check-in until tomorrow or a chosen day"),
+        Binding("I", "insights", "Insights", id="app.insights", show=False,
+                tooltip="What lifts and drains you, trends, the year, a review"),
         *(Binding(str(i), f"show_tab('{tab}')", tab.title(), show=False, id=f"app.tab.{tab}")
           for i, tab in enumerate(TABS, start=1)),
     ]
@@ -109,6 +117,10 @@ class CompassApp(OrderedKeysApp[int]):
         self.templates = self.workspace.templates
         self.checkins = self.workspace.checkins
         self.changes = self.workspace.changes
+        self.insights = self.workspace.insights
+        self.review = self.workspace.review
+        # The figures Insights showed last: painted at once when it opens on them again.
+        self.insights_cache: Insights | None = None
         self.theme_keeper = ThemeKeeper(self)
         self._changes_waiting = False  # seen while something was being edited
         # This instance's key for a new entry's draft (see new_draft_key).
@@ -176,6 +188,7 @@ class CompassApp(OrderedKeysApp[int]):
         self._freeze_heap()
         self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
         self.set_timer(DAILY_BACKUP_DELAY, self._daily_backup)
+        self.set_timer(INSIGHTS_READ_AHEAD, self._read_insights_ahead)
         self._check_templates()
 
     @work(thread=True, exclusive=True, group="template-check", exit_on_error=False)
@@ -184,6 +197,20 @@ class CompassApp(OrderedKeysApp[int]):
         warning = self.templates.library.shelf().warning()
         if warning:
             self.call_from_thread(self.notify, warning, severity="warning", timeout=15)
+
+    @work(thread=True, exclusive=True, group="insights-ahead", exit_on_error=False)
+    def _read_insights_ahead(self) -> None:
+        """The default period's figures, and the screen's code, ready before the key: the
+        screen paints them at once and reads them again behind them."""
+        import compass_tui.ui.insights.trend_chart  # noqa: F401  (Plotext, before the key)
+
+        period = named_period("days", self.clock().date())
+        insights = self.insights.insights(period)
+        self.call_from_thread(self._insights_read_ahead, insights)
+
+    def _insights_read_ahead(self, insights: Insights) -> None:
+        if self.insights_cache is None:
+            self.insights_cache = insights
 
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _daily_backup(self) -> None:
@@ -384,6 +411,18 @@ class CompassApp(OrderedKeysApp[int]):
 
     def action_checkin_history(self) -> None:
         self.push_screen(CheckinsScreen(), lambda _result: self.refresh_due())
+
+    def action_insights(self) -> None:
+        if not any(isinstance(screen, InsightsScreen) for screen in self.screen_stack):
+            self.push_screen(InsightsScreen())
+
+    def action_review_period(self) -> None:
+        """From the palette: the period first, then its review."""
+        def chosen(period: Period | None) -> None:
+            if period is not None:
+                self.push_screen(ReviewScreen(period))
+
+        self.push_screen(PeriodForm(), chosen)
 
     def action_key_help(self) -> None:
         self.push_screen(KeyHelpScreen(self.keys.keys_of))

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
 from compass_tui.domain.checkins import Checkin, Step, period_words
+from compass_tui.domain.insights import LiftsAndDrains, Period, lifts_words
 from compass_tui.services.checkins import CheckinError, Completed, FormData
 from compass_tui.services.errors import NotFoundError, WriteRefused
 from compass_tui.ui.checkins.goal_steps import GoalsReviewStep, GoalsUpdateStep
@@ -77,6 +78,8 @@ class CheckinScreen(Screen[Completed | None]):
                               self.checkin.period_end)
         yield Static(Content(f"{template.title} · {period}"), id="checkin-title")
         yield Static(Content(template.intro), id="checkin-intro")
+        if self.checkin.kind == "monthly":
+            yield Static(id="checkin-lifts")
         yield VerticalScroll(id="checkin-steps")
         yield StatusLine(Content(self.hint()), id="checkin-status")
         yield KeyBar()
@@ -88,7 +91,19 @@ class CheckinScreen(Screen[Completed | None]):
     @work(thread=True, exit_on_error=False)
     def _load(self) -> None:
         data = self.app.checkins.form_data(self.checkin.kind)
+        if self.checkin.kind == "monthly":
+            try:
+                split = self.app.insights.lifts_and_drains(
+                    Period(self.checkin.period_start, self.checkin.period_end))
+            except WriteRefused:
+                pass  # the questions matter more than the figures above them
+            else:
+                self.app.call_from_thread(self._show_lifts, split)
         self.app.call_from_thread(self._show_steps, data)
+
+    def _show_lifts(self, split: LiftsAndDrains) -> None:
+        """The month's three biggest lifts and drains, from its rated entries."""
+        self.query_one("#checkin-lifts", Static).update(Content(lifts_words(split)))
 
     async def _show_steps(self, data: FormData) -> None:
         steps = self.app.checkins.template(self.checkin.kind).steps

@@ -26,6 +26,7 @@ HELP = """\
 | {app.help} | this help |
 | {app.checkin} | start the check-in that is due (or resume one left half done) |
 | {app.snooze} | snooze the due check-in (until tomorrow, or a day you type) |
+| {app.insights} | Insights: what lifts and drains you, trends, the year, a review of the period |
 | `ctrl+p` | command palette (check-in history and schedule are there too) |
 | {app.quit} | quit (an open draft is kept) |
 
@@ -107,6 +108,23 @@ A date can be a year (`2019`), a month (`May 2019`) or a day; a year heads its e
 | {vision.pin} | pin a card to the front, or unpin it |
 | {vision.view} (board) | the card in full; an image card's picture, where the terminal can draw it |
 | {narrative.edit}, {narrative.outline}, {narrative.versions} (narrative) | edit ({narrative-editor.external}: `$EDITOR`); draft an outline from data; versions |
+
+## Insights ({app.insights})
+
+| Key | Does |
+|---|---|
+| `tab` / `shift+tab` | between the numbers of the trend, the rankings, the year and the moments |
+| `enter` | the entries behind the figure under the cursor; enter again shows one in the journal |
+| {insights-trend.earlier} {insights-trend.later} | the week or month before / after, in the trend's numbers |
+| {insights-year.left} {insights-year.right} {insights-year.up} {insights-year.down} | a week or a day before / after, in the year |
+| {insights.period} | period: last 90 days, this month, this quarter, this year, all time |
+| {insights.earlier} {insights.later} | the period before / after (same length) |
+| {insights.custom} | any period, in words: `last month`, `2025-Q1`, `2025-03-14` |
+| {insights.review} | a review of the period ({review.save} saves it, {review.editor} opens it in your editor) |
+| {insights.close} | close |
+
+A tag is ranked once at least 5 of its entries are rated, so a few good days do not
+make a passion; the means are of fulfilment (F) and energy (E), 1-5, against your mean.
 
 ## Writing
 

@@ -1,0 +1,218 @@
+"""The sums behind Insights: entries and their ratings added up by the database, per
+tag and per day, over a period; never every entry read into Python."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Select,
+    bindparam,
+    case,
+    false,
+    func,
+    or_,
+    select,
+    text,
+)
+
+from compass_tui.domain.entries import EntrySummary
+from compass_tui.domain.insights import FLOW_PHRASES, HIGH_RATING, Tally
+from compass_tui.domain.search_text import words
+from compass_tui.store.entries_store import SUMMARY_COLUMNS, SearchKind, summary_of
+from compass_tui.store.sessions import Sessions
+from compass_tui.store.tables import EntryRow, TagRow, entry_tags
+
+_RATED = or_(EntryRow.fulfilment.is_not(None), EntryRow.energy.is_not(None))
+# Every group's counts and sums, in this order (see _tally).
+_TALLY_COLUMNS = (
+    func.count(),
+    func.coalesce(func.sum(case((_RATED, 1), else_=0)), 0),
+    func.count(EntryRow.fulfilment),
+    func.coalesce(func.sum(EntryRow.fulfilment), 0),
+    func.count(EntryRow.energy),
+    func.coalesce(func.sum(EntryRow.energy), 0),
+)
+
+
+def _tally(key: str, row: Sequence[int]) -> Tally:
+    return Tally(key, *(int(value or 0) for value in row))
+
+
+def _as_date(value: object) -> date:
+    """SQLite's date() gives 'YYYY-MM-DD', PostgreSQL's a date."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+_WRITTEN = ("SELECT 1 FROM entries WHERE deleted_at IS NULL AND entry_date >= {day}"
+            " AND entry_date < {next}")
+# The run of written days back from a day: one indexed look-up per day of the run, so a
+# streak of years costs milliseconds rather than a pass over every entry.
+_RUN = {
+    "sqlite": ("WITH RECURSIVE run(day) AS (SELECT :day WHERE EXISTS ("
+               + _WRITTEN.format(day=":day", next="datetime(:day, '+1 day')")
+               + ") UNION ALL SELECT datetime(day, '-1 day') FROM run WHERE EXISTS ("
+               + _WRITTEN.format(day="datetime(day, '-1 day')", next="day")
+               + ")) SELECT count(*) FROM run"),
+    "postgresql": ("WITH RECURSIVE run(day) AS (SELECT CAST(:day AS timestamp) WHERE EXISTS ("
+                   + _WRITTEN.format(day="CAST(:day AS timestamp)",
+                                     next="CAST(:day AS timestamp) + interval '1 day'")
+                   + ") UNION ALL SELECT day - interval '1 day' FROM run WHERE EXISTS ("
+                   + _WRITTEN.format(day="day - interval '1 day'", next="day")
+                   + ")) SELECT count(*) FROM run"),
+}
+
+
+_DAYS_IN = ("SELECT DISTINCT {day} AS d FROM entries WHERE deleted_at IS NULL"
+            " AND entry_date >= :start AND entry_date < :end")
+# The longest run of consecutive written days: days minus their row number are equal
+# along a run (gaps and islands), so the database counts each run.
+_BEST_RUN = {
+    "sqlite": ("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM (SELECT"
+               " julianday(d) - row_number() OVER (ORDER BY d) AS g FROM ("
+               + _DAYS_IN.format(day="date(entry_date)") + ")) GROUP BY g)"),
+    "postgresql": ("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM (SELECT"
+                   " d - CAST(row_number() OVER (ORDER BY d) AS integer) AS g FROM ("
+                   + _DAYS_IN.format(day="CAST(entry_date AS date)")
+                   + ") AS days) AS islands GROUP BY g) AS runs"),
+}
+EARLIEST = datetime(1, 1, 1)
+
+
+class InsightsStore:
+    def __init__(self, sessions: Sessions, *, search: SearchKind) -> None:
+        self._sessions = sessions
+        self._search = search
+
+    @staticmethod
+    def _within(stmt: Select, start: datetime | None, end: datetime) -> Select:
+        stmt = stmt.where(EntryRow.deleted_at.is_(None), EntryRow.entry_date < end)
+        return stmt.where(EntryRow.entry_date >= start) if start is not None else stmt
+
+    def first_day(self) -> date | None:
+        """The day of the oldest live entry."""
+        with self._sessions() as session:
+            first = session.scalar(select(func.min(EntryRow.entry_date))
+                                   .where(EntryRow.deleted_at.is_(None)))
+        return first.date() if first is not None else None
+
+    def run_back_from(self, day: date) -> int | None:
+        """Consecutive written days ending on `day` (0: nothing written that day); None
+        where the database has no recursive query written for it here."""
+        sql = _RUN.get(self._sessions.engine.dialect.name)
+        if sql is None:
+            return None
+        at = day.isoformat() + " 00:00:00"
+        with self._sessions() as session:
+            return int(session.scalar(text(sql), {"day": at}) or 0)
+
+    def overall(self, start: datetime | None, end: datetime) -> Tally:
+        with self._sessions() as session:
+            row = session.execute(self._within(select(*_TALLY_COLUMNS), start, end)).one()
+        return _tally("overall", row)
+
+    def by_tag(self, start: datetime | None, end: datetime,
+               leave_out: Sequence[str] = ()) -> list[Tally]:
+        """Every tag carried in the period, with its entries' counts and sums."""
+        stmt = (select(TagRow.name, *_TALLY_COLUMNS)
+                .select_from(entry_tags)
+                .join(EntryRow, EntryRow.id == entry_tags.c.entry_id)
+                .join(TagRow, TagRow.id == entry_tags.c.tag_id)
+                .group_by(TagRow.name))
+        if leave_out:
+            stmt = stmt.where(TagRow.name.not_in(list(leave_out)))
+        with self._sessions() as session:
+            rows = session.execute(self._within(stmt, start, end)).all()
+        return [_tally(name, rest) for name, *rest in rows]
+
+    def by_month(self, start: datetime | None, end: datetime) -> list[Tally]:
+        """Each month written in the period (key YYYY-MM), oldest first."""
+        # SQLite keeps the date as ISO text: its first seven characters are the month.
+        month = (func.substr(EntryRow.entry_date, 1, 7)
+                 if self._sessions.engine.dialect.name == "sqlite"
+                 else func.to_char(EntryRow.entry_date, "YYYY-MM"))
+        stmt = select(month, *_TALLY_COLUMNS).group_by(month).order_by(month)
+        with self._sessions() as session:
+            rows = session.execute(self._within(stmt, start, end)).all()
+        return [_tally(str(key), rest) for key, *rest in rows]
+
+    def best_run(self, start: datetime | None, end: datetime) -> int | None:
+        """The most consecutive written days in the period; None where the database has
+        no query written for it here."""
+        sql = _BEST_RUN.get(self._sessions.engine.dialect.name)
+        if sql is None:
+            return None
+        stmt = text(sql).bindparams(bindparam("start", type_=DateTime()),
+                                    bindparam("end", type_=DateTime()))
+        with self._sessions() as session:
+            return int(session.scalar(stmt, {"start": start or EARLIEST, "end": end}) or 0)
+
+    def by_day(self, start: datetime | None, end: datetime) -> list[tuple[date, Tally]]:
+        """Each day written in the period, oldest first, with its counts and sums."""
+        day = func.date(EntryRow.entry_date)
+        stmt = select(day, *_TALLY_COLUMNS).group_by(day).order_by(day)
+        with self._sessions() as session:
+            rows = session.execute(self._within(stmt, start, end)).all()
+        found = []
+        for value, *rest in rows:
+            when = _as_date(value)
+            found.append((when, _tally(when.isoformat(), rest)))
+        return found
+
+    # -- the entries behind a figure ----------------------------------------------------
+
+    def entries(self, start: datetime | None, end: datetime, *, tag: str | None = None,
+                rated_only: bool = True, limit: int = 500) -> list[tuple[EntrySummary,
+                                                                         int | None,
+                                                                         int | None]]:
+        """Entries of the period (carrying `tag`, rated), newest first, with their
+        fulfilment and energy."""
+        stmt = select(*SUMMARY_COLUMNS, EntryRow.fulfilment, EntryRow.energy)
+        if tag is not None:
+            stmt = stmt.where(EntryRow.id.in_(
+                select(entry_tags.c.entry_id).join(TagRow, TagRow.id == entry_tags.c.tag_id)
+                .where(TagRow.name == tag)))
+        if rated_only:
+            stmt = stmt.where(_RATED)
+        stmt = (self._within(stmt, start, end)
+                .order_by(EntryRow.entry_date.desc(), EntryRow.id.desc()).limit(limit))
+        with self._sessions() as session:
+            return [(summary_of(row), row.fulfilment, row.energy)
+                    for row in session.execute(stmt)]
+
+    def moments(self, start: datetime | None, end: datetime, limit: int = 6
+                ) -> list[tuple[EntrySummary, int | None, int | None, str]]:
+        """Entries worth rereading: the newest rated 5 for fulfilment or energy, and the
+        newest that say the writer was absorbed ("lost track of time"); with their
+        ratings and their text (to name the reason)."""
+        columns = (*SUMMARY_COLUMNS, EntryRow.fulfilment, EntryRow.energy, EntryRow.body)
+        order = (EntryRow.entry_date.desc(), EntryRow.id.desc())
+        high = or_(EntryRow.fulfilment >= HIGH_RATING, EntryRow.energy >= HIGH_RATING)
+        found: dict[int, tuple[EntrySummary, int | None, int | None, str]] = {}
+        with self._sessions() as session:
+            for where in (self._flow(), high):
+                stmt = self._within(select(*columns).where(where), start, end)
+                for row in session.execute(stmt.order_by(*order).limit(limit)):
+                    found.setdefault(row.id, (summary_of(row), row.fulfilment, row.energy,
+                                              f"{row.title}\n{row.body}"))
+        return sorted(found.values(), key=lambda m: (m[0].entry_date, m[0].id), reverse=True)
+
+    def _flow(self) -> ColumnElement[bool]:
+        """Entries holding a flow phrase, through the database's own search index."""
+        phrases = [words(phrase) for phrase in FLOW_PHRASES]
+        phrases = [p for p in phrases if p]
+        if not phrases:
+            return false()
+        if self._search == "fts5":
+            match = " OR ".join('"' + " ".join(p) + '"' for p in phrases)
+            return text("entries.id IN (SELECT rowid FROM entries_fts WHERE entries_fts "
+                        "MATCH :flow_match)").bindparams(flow_match=match)
+        if self._search == "tsvector":
+            query = " | ".join("(" + " <-> ".join(f"'{w}'" for w in p) + ")" for p in phrases)
+            return text("entries.search_vector @@ CAST(:flow_query AS tsquery)").bindparams(
+                flow_query=query)
+        padded = " " + EntryRow.search_text + " "
+        return or_(*(padded.like(f"% {' '.join(p)} %") for p in phrases))
