@@ -25,16 +25,21 @@ def _insert(bind: Session | Connection, table: Table) -> Any:
 
 
 def insert_missing(bind: Session | Connection, table: Table, rows: Sequence[Mapping[str, Any]],
-                   keys: Sequence[str]) -> None:
-    """Insert the rows whose keys are not there yet; the others are left as they are."""
-    if rows:
-        stmt: Insert = _insert(bind, table).on_conflict_do_nothing(index_elements=list(keys))
-        bind.execute(stmt, list(rows))
+                   keys: Sequence[str]) -> int:
+    """Insert the rows whose keys are not there yet; the others are left as they are.
+    How many were inserted (for a single row: 0 when it was there already)."""
+    if not rows:
+        return 0
+    stmt: Insert = _insert(bind, table).on_conflict_do_nothing(index_elements=list(keys))
+    return bind.execute(stmt, list(rows)).rowcount
 
 
 def upsert(bind: Session | Connection, table: Table, row: Mapping[str, Any],
-           keys: Sequence[str]) -> None:
-    """Insert the row, or set its other columns on the one already there."""
+           keys: Sequence[str], bump: str | None = None) -> None:
+    """Insert the row, or set its other columns on the one already there (and add one
+    to its `bump` column, a version a form may be saving over)."""
     stmt = _insert(bind, table).values(dict(row))
-    changes = {name: stmt.excluded[name] for name in row if name not in keys}
+    changes: dict[str, Any] = {name: stmt.excluded[name] for name in row if name not in keys}
+    if bump is not None:
+        changes[bump] = table.c[bump] + 1
     bind.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changes))
