@@ -25,13 +25,21 @@ def _insert(bind: Session | Connection, table: Table) -> Any:
 
 
 def insert_missing(bind: Session | Connection, table: Table, rows: Sequence[Mapping[str, Any]],
-                   keys: Sequence[str]) -> int:
-    """Insert the rows whose keys are not there yet; the others are left as they are.
-    How many were inserted (for a single row: 0 when it was there already)."""
-    if not rows:
-        return 0
-    stmt: Insert = _insert(bind, table).on_conflict_do_nothing(index_elements=list(keys))
-    return bind.execute(stmt, list(rows)).rowcount
+                   keys: Sequence[str]) -> None:
+    """Insert the rows whose keys are not there yet; the others are left as they are."""
+    if rows:
+        stmt: Insert = _insert(bind, table).on_conflict_do_nothing(index_elements=list(keys))
+        bind.execute(stmt, list(rows))
+
+
+def inserted(bind: Session | Connection, table: Table, row: Mapping[str, Any],
+             keys: Sequence[str]) -> bool:
+    """Insert the row unless its key is there already: whether it was inserted. (The
+    row comes back through RETURNING: an INSERT's row count is not told everywhere.)"""
+    stmt = (_insert(bind, table).values(dict(row))
+            .on_conflict_do_nothing(index_elements=list(keys))
+            .returning(*(table.c[key] for key in keys)))
+    return bind.execute(stmt).first() is not None
 
 
 def upsert(bind: Session | Connection, table: Table, row: Mapping[str, Any],

@@ -14,7 +14,7 @@ from compass_tui.store.errors import ChangedElsewhereError, check_version, versi
 from compass_tui.store.rows import get_row
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import NarrativeVersionRow, VisionCardRow, VisionTextRow
-from compass_tui.store.upsert import insert_missing, upsert
+from compass_tui.store.upsert import inserted, upsert
 
 _CARD_FIELDS = ("kind", "text", "author", "image", "caption")
 # What a text is called when another window changed it meanwhile.
@@ -133,7 +133,7 @@ class VisionStore:
                 upsert(session, VisionTextRow.__table__, values, ["key"], bump="version")
             elif expected_version == 0:
                 # The first text: inserted only if no other window wrote one meanwhile.
-                if not insert_missing(session, VisionTextRow.__table__, [values], ["key"]):
+                if not inserted(session, VisionTextRow.__table__, values, ["key"]):
                     raise ChangedElsewhereError(what)
             else:
                 row = session.get(VisionTextRow, key)
