@@ -82,7 +82,7 @@ def _save_purpose(repo: Repository, key: Key, version: int, words: str) -> int:
     return repo.vision.text_as_saved(str(key)).version
 
 
-def _one(found: list, key: Key):  # noqa: ANN202 - any model with an id
+def _one(found: list, key: Key):  # any model with an id
     return next(item for item in found if item.id == key)
 
 
