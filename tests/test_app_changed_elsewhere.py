@@ -65,9 +65,7 @@ async def test_a_goal_changed_meanwhile_elsewhere_is_not_overwritten(repo: Repos
         await type_text(pilot, " soon")
         await save(pilot)
         assert app.screen is form
-        status = str(form.query_one(".form-status").render())
-        assert "this goal was changed in another window meanwhile" in status
-        assert "what you typed is still here" in status
+        told_changed_elsewhere(form, "goal")
     saved = repo.goals.get(goal.id)
     assert saved is not None and saved.title == "Speak at two meetups"
 
