@@ -33,6 +33,7 @@ from compass_tui.ui.checkins.checkin_screen import CheckinScreen
 from compass_tui.ui.checkins.checkins_screen import CheckinsScreen
 from compass_tui.ui.checkins.snooze import SnoozeScreen
 from compass_tui.ui.common.key_bar import KeyBar
+from compass_tui.ui.common.keymap import CheckedKeys, app_scopes, check_keys, shown
 from compass_tui.ui.common.list_ends import stop_lists_at_ends
 from compass_tui.ui.common.scheduler_bar import SchedulerBar
 from compass_tui.ui.goals.goals_tab import GoalsTab
@@ -41,7 +42,6 @@ from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from compass_tui.ui.journal.journal_tab import JournalTab
 from compass_tui.ui.shell.commands import CompassCommands
 from compass_tui.ui.shell.key_help import KeyHelpScreen
-from compass_tui.ui.shell.keymap import CheckedKeys, app_scopes, check_keys
 from compass_tui.ui.shell.ordered_keys import OrderedKeysApp
 from compass_tui.ui.shell.steady_columns import SteadyColumnsDriver
 from compass_tui.ui.shell.theme_keeper import ThemeKeeper
@@ -141,6 +141,11 @@ class CompassApp(OrderedKeysApp[int]):
         if self._keys is None:
             self._keys = check_keys(self.start_settings.keys, app_scopes())
         return self._keys
+
+    def key_of(self, binding_id: str) -> str:
+        """The first key a binding answers to now, as help shows it: for hints in text."""
+        keys = self.keys.keys_of(binding_id)
+        return shown(keys[0]) if keys else binding_id
 
     @property
     def scheduler_bar(self) -> SchedulerBar:
