@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from compass_tui.domain.entries import EntryInput
 from compass_tui.domain.goals import GoalInput
 from compass_tui.domain.values import ValueInput
@@ -18,6 +20,7 @@ from compass_tui.store.errors import ChangedElsewhereError
 from compass_tui.store.repository import Repository
 from tests.concurrency import outcomes, race
 from tests.conftest import NOW, fixed_clock
+from tests.edit_kinds import KINDS, save_kind
 
 DAY = datetime(2026, 3, 1, 9, 0)
 
@@ -215,3 +218,21 @@ def test_machines_in_different_time_zones_agree_on_what_is_newest(repo: Reposito
     [new_york, tokyo] = repo.vision.versions()
     assert new_york.created_at >= tokyo.created_at
     assert (datetime.now() - new_york.created_at).total_seconds() < 120  # shown locally
+
+
+# One kind from each store (the others share its code, and every kind's refusal by the
+# UPDATE is shown in-process by tests/test_edit_versions.py): each race costs two processes.
+RACED = ("skill", "SWOT item", "task", "event", "card", "purpose statement")
+
+
+@pytest.mark.parametrize("kind", RACED)
+def test_two_processes_saving_one_row_a_form_edits_at_once(repo: Repository, db_url: str,
+                                                           kind: str) -> None:
+    case = KINDS[kind]
+    key, version = case.make(repo)
+    found = race(db_url, f"UPDATE {case.table}", save_kind, (kind, key, version, "Mine"),
+                 (kind, key, version, "Theirs"))
+    assert outcomes(found) == ["ChangedElsewhereError", "ok"], found
+    [(_, written)] = [f for f in found if f[0] == "ok"]
+    assert written == version + 1
+    assert case.words(repo, key) in ("Mine", "Theirs")

@@ -262,7 +262,7 @@ def test_timeline_events_are_read_in_date_order(repo: Repository) -> None:
         "id": first, "occurred_on": date(2015, 9, 1), "precision": "month",
         "title": "First job", "kind": "role change", "what": "Junior analyst",
         "lesson": "Ask early", "source": "user", "source_id": None,
-        "value_ids": [], "skill_ids": [], "created_at": NOW,
+        "value_ids": [], "skill_ids": [], "created_at": NOW, "version": 1,
     }
     assert events[0].model_dump() == expected
     assert (events[2].source, events[2].source_id) == ("goal", 7)

@@ -165,6 +165,12 @@ DATA_AT = {
         " 'Week', 'Three wins', '', FALSE, 'journal', 1, '2025-03-17 09:00:00',"
         " '2025-03-17 09:00:00', 'week ¶  ¶ three wins', 'weekly-wins')",
     ],
+    "0010_long_words": [
+        "INSERT INTO passions (kind, text, tag, position, created_at)"
+        " VALUES ('problem', 'Untangling pipelines', 'data', 1, '2025-03-18 09:00:00')",
+        "INSERT INTO personality_results (framework, result, meaning, created_at)"
+        " VALUES ('MBTI', 'INTJ', 'quiet teams', '2025-03-18 09:00:00')",
+    ],
 }
 
 
@@ -310,3 +316,34 @@ def test_the_utc_move_can_be_undone(backend: str, request: pytest.FixtureRequest
         migrate.upgrade(engine)
         assert migrate.current_revision(engine) == migrate.HEAD
         engine.dispose()
+
+
+EDIT_VERSIONED = ("skills", "passions", "swot_items", "personality_results", "tasks",
+                  "timeline_events", "vision_cards", "vision_texts")
+
+
+def test_rows_from_before_edit_versions_start_at_version_one(
+        backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from compass_tui.domain.assessment import SkillInput
+    from compass_tui.store.errors import ChangedElsewhereError
+
+    with empty_database(backend, request, tmp_path / "edit-versions.db") as url:
+        engine = make_engine(url)
+        at_revision(engine, "0010_long_words")
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            for table in EDIT_VERSIONED:
+                found = conn.execute(text(f"SELECT version FROM {table}")).scalars().all()
+                assert found and set(found) == {1}, table
+        migrate.downgrade(engine, "0010_long_words")  # and back, nothing lost
+        migrate.upgrade(engine)
+        engine.dispose()
+        repo = Repository.open(url)
+        skill = SkillInput(name="Python", category="technical", level=5)
+        assert repo.skills.update(1, skill, expected_version=1).version == 2
+        with pytest.raises(ChangedElsewhereError):
+            repo.skills.update(1, skill, expected_version=1)
+        assert repo.vision.text_as_saved("purpose").version == 1
+        repo.close()

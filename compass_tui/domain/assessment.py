@@ -46,6 +46,8 @@ class Skill(SkillInput):
 
     id: int
     feedback_count: int = 0
+    # What a form saves over: a save over an older version is refused.
+    version: int = 1
 
 
 class FeedbackInput(BaseModel):
@@ -97,6 +99,8 @@ class Passion(PassionInput):
     id: int
     position: int
     entry_ids: list[int] = Field(default_factory=list)  # entries picked by hand
+    # What a form saves over: a save over an older version is refused.
+    version: int = 1
 
 
 class SwotInput(BaseModel):
@@ -114,6 +118,8 @@ class SwotItem(SwotInput):
 
     id: int
     position: int
+    # What a form saves over: a save over an older version is refused.
+    version: int = 1
 
 
 class PersonalityInput(BaseModel):
@@ -140,3 +146,5 @@ class PersonalityResult(PersonalityInput):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
+    # What a form saves over: a save over an older version is refused.
+    version: int = 1

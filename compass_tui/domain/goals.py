@@ -98,6 +98,8 @@ class Task(TaskInput):
     done: bool = False
     done_on: date | None = None
     position: int
+    # What a form saves over: a save over an older version is refused.
+    version: int = 1
 
 
 class ProgressPoint(BaseModel):

@@ -144,6 +144,8 @@ class TimelineEvent(EventInput):
     source: str = "user"  # "user", or what the app made it from: goal, checkin, ranking
     source_id: int | None = None
     created_at: datetime
+    # What a form saves over: a save over an older version is refused.
+    version: int = 1
 
     @property
     def by_app(self) -> bool:

@@ -49,6 +49,18 @@ class Card(CardInput):
     position: int
     pinned: bool = False
     created_at: datetime
+    # What a form saves over: a save over an older version is refused.
+    version: int = 1
+
+
+class VisionText(BaseModel):
+    """One text of the vision as saved (the purpose statement), and the version a
+    form saves over (0: none saved yet)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = ""
+    version: int = 0
 
 
 class NarrativeVersion(BaseModel):

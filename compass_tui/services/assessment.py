@@ -62,8 +62,11 @@ class AssessmentService:
     def set_skill_gap(self, skill_id: int, is_gap: bool) -> Skill:
         return self._skills.set_gap(skill_id, is_gap)
 
-    def update_skill(self, skill_id: int, data: SkillInput) -> Skill:
-        return self._skills.update(skill_id, data)
+    def update_skill(self, skill_id: int, data: SkillInput,
+                     expected_version: int | None = None) -> Skill:
+        """With expected_version (the version the form opened), a skill changed in
+        another window meanwhile is not overwritten: ChangedElsewhereError."""
+        return self._skills.update(skill_id, data, expected_version)
 
     def delete_skill(self, skill_id: int) -> None:
         self._skills.delete(skill_id)
@@ -88,8 +91,9 @@ class AssessmentService:
     def add_passion(self, data: PassionInput) -> Passion:
         return self._passions.add(data)
 
-    def update_passion(self, passion_id: int, data: PassionInput) -> Passion:
-        return self._passions.update(passion_id, data)
+    def update_passion(self, passion_id: int, data: PassionInput,
+                       expected_version: int | None = None) -> Passion:
+        return self._passions.update(passion_id, data, expected_version)
 
     def delete_passion(self, passion_id: int) -> None:
         self._passions.delete(passion_id)
@@ -111,9 +115,10 @@ class AssessmentService:
     def add_swot(self, data: SwotInput) -> SwotItem:
         return self._swot.add(data)
 
-    def edit_swot(self, item_id: int, data: SwotInput) -> SwotItem:
+    def edit_swot(self, item_id: int, data: SwotInput,
+                  expected_version: int | None = None) -> SwotItem:
         """Text and quadrant together, in one transaction."""
-        return self._swot.edit(item_id, data)
+        return self._swot.edit(item_id, data, expected_version)
 
     def delete_swot(self, item_id: int) -> None:
         self._swot.delete(item_id)
@@ -133,9 +138,10 @@ class AssessmentService:
         self._check_taken_on(data)
         return self._personality.add(data)
 
-    def update_personality(self, result_id: int, data: PersonalityInput) -> PersonalityResult:
+    def update_personality(self, result_id: int, data: PersonalityInput,
+                           expected_version: int | None = None) -> PersonalityResult:
         self._check_taken_on(data)
-        return self._personality.update(result_id, data)
+        return self._personality.update(result_id, data, expected_version)
 
     def _check_taken_on(self, data: PersonalityInput) -> None:
         if fault := taken_on_fault(data.taken_on, self.clock().date()):

@@ -165,10 +165,13 @@ class GoalsService:
             self._record_progress(task.goal_id)
         return task
 
-    def update_task(self, task_id: int, data: TaskInput) -> Task:
+    def update_task(self, task_id: int, data: TaskInput,
+                    expected_version: int | None = None) -> Task:
+        """With expected_version (the version the form opened), a task changed in
+        another window meanwhile is not overwritten: ChangedElsewhereError."""
         before = self._task(task_id)
         with self._repo.transaction():
-            task = self._goals.update_task(task_id, data)
+            task = self._goals.update_task(task_id, data, expected_version)
             for goal_id in {before.goal_id, task.goal_id}:  # moved: both goals change
                 self._record_progress(goal_id)
         return task

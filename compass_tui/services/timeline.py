@@ -61,8 +61,11 @@ class TimelineService:
     def add(self, data: EventInput) -> TimelineEvent:
         return self._repo.timeline.add(data, self._clock())
 
-    def update(self, event_id: int, data: EventInput) -> TimelineEvent:
-        return self._repo.timeline.update(event_id, data)
+    def update(self, event_id: int, data: EventInput,
+               expected_version: int | None = None) -> TimelineEvent:
+        """With expected_version (the version the form opened), an event changed in
+        another window meanwhile is not overwritten: ChangedElsewhereError."""
+        return self._repo.timeline.update(event_id, data, expected_version)
 
     def delete(self, event_id: int) -> None:
         self._repo.timeline.delete(event_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from compass_tui.domain.timeline import PartialDate
-from compass_tui.domain.vision import Card, CardInput, GoalWhy, NarrativeVersion
+from compass_tui.domain.vision import Card, CardInput, GoalWhy, NarrativeVersion, VisionText
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
 from compass_tui.store.repository import Repository
@@ -29,8 +29,15 @@ class VisionService:
     def purpose(self) -> str:
         return self._repo.vision.text(PURPOSE)
 
-    def set_purpose(self, text: str) -> None:
-        self._repo.vision.set_text(PURPOSE, text.strip(), self._clock())
+    def purpose_as_saved(self) -> VisionText:
+        """The statement with the version a form saves over."""
+        return self._repo.vision.text_as_saved(PURPOSE)
+
+    def set_purpose(self, text: str, expected_version: int | None = None) -> None:
+        """With expected_version (what purpose_as_saved said when the form opened), a
+        statement saved meanwhile in another window is not overwritten:
+        ChangedElsewhereError."""
+        self._repo.vision.set_text(PURPOSE, text.strip(), self._clock(), expected_version)
 
     # -- the board ----------------------------------------------------------------------
 
@@ -40,8 +47,11 @@ class VisionService:
     def add_card(self, data: CardInput) -> Card:
         return self._repo.vision.add_card(data, self._clock())
 
-    def update_card(self, card_id: int, data: CardInput) -> Card:
-        return self._repo.vision.update_card(card_id, data, self._clock())
+    def update_card(self, card_id: int, data: CardInput,
+                    expected_version: int | None = None) -> Card:
+        """With expected_version (the version the form opened), a card changed in
+        another window meanwhile is not overwritten: ChangedElsewhereError."""
+        return self._repo.vision.update_card(card_id, data, self._clock(), expected_version)
 
     def delete_card(self, card_id: int) -> None:
         self._repo.vision.delete_card(card_id)

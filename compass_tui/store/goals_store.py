@@ -278,10 +278,13 @@ class GoalStore:
                 session.execute(TaskRow.__table__.insert(), batch)
         return count
 
-    def update_task(self, task_id: int, data: TaskInput) -> Task:
-        """New title, due date, skill; a new goal_id moves the task to the end of that goal."""
-        with self._sessions.begin() as session:
+    def update_task(self, task_id: int, data: TaskInput,
+                    expected_version: int | None = None) -> Task:
+        """New title, due date, skill; a new goal_id moves the task to the end of that goal.
+        Saved only over the version the form read (ChangedElsewhereError otherwise)."""
+        with version_guard("task"), self._sessions.begin() as session:
             row = self._task_row(session, task_id)
+            check_version(row, expected_version, "task")
             self._check_task_links(session, data)
             row.title, row.due, row.skill_id = data.title, data.due, data.skill_id
             if data.goal_id != row.goal_id:

@@ -33,7 +33,8 @@ def write_vision(conn: Connection, batch: ImportBatch, now: datetime,
             else:
                 conn.execute(VisionTextRow.__table__.update()
                              .where(VisionTextRow.key == PURPOSE)
-                             .values(text=batch.purpose, updated_at=now))
+                             .values(text=batch.purpose, updated_at=now,
+                                     version=VisionTextRow.version + 1))
             counts.add("purpose", 1)
 
     known_cards = existing(conn, VisionCardRow.kind, VisionCardRow.text, VisionCardRow.image,

@@ -26,6 +26,7 @@ from compass_tui.domain.assessment import (
 )
 from compass_tui.domain.entries import EntrySummary
 from compass_tui.store.entries_store import SUMMARY_COLUMNS, summary_of
+from compass_tui.store.errors import check_version, version_guard
 from compass_tui.store.rows import NotFoundError, get_row, timestamp
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import (
@@ -74,10 +75,13 @@ class PassionStore:
             session.flush()
             return _passion(row)
 
-    def update(self, passion_id: int, data: PassionInput) -> Passion:
-        """A change of kind moves the passion to the end of the new kind."""
-        with self._sessions.begin() as session:
+    def update(self, passion_id: int, data: PassionInput,
+               expected_version: int | None = None) -> Passion:
+        """A change of kind moves the passion to the end of the new kind. Saved only
+        over the version the form read (ChangedElsewhereError otherwise)."""
+        with version_guard("passion"), self._sessions.begin() as session:
             row = get_row(session, PassionRow, passion_id, "passion")
+            check_version(row, expected_version, "passion")
             if data.kind != row.kind:
                 old_kind = row.kind
                 row.position = len(self._rows(session, data.kind)) + 1
@@ -177,10 +181,13 @@ class SwotStore:
             session.flush()
             return SwotItem.model_validate(row)
 
-    def edit(self, item_id: int, data: SwotInput) -> SwotItem:
-        """New text and, if it changed, quadrant, in one transaction."""
-        with self._sessions.begin() as session:
+    def edit(self, item_id: int, data: SwotInput,
+             expected_version: int | None = None) -> SwotItem:
+        """New text and, if it changed, quadrant, in one transaction; saved only over
+        the version the form read (ChangedElsewhereError otherwise)."""
+        with version_guard("SWOT item"), self._sessions.begin() as session:
             row = get_row(session, SwotRow, item_id, "SWOT item")
+            check_version(row, expected_version, "SWOT item")
             row.text = data.text
             if row.quadrant != data.quadrant:
                 old = row.quadrant
@@ -191,9 +198,11 @@ class SwotStore:
             session.flush()
             return SwotItem.model_validate(row)
 
-    def update(self, item_id: int, text: str) -> SwotItem:
-        with self._sessions.begin() as session:
+    def update(self, item_id: int, text: str,
+               expected_version: int | None = None) -> SwotItem:
+        with version_guard("SWOT item"), self._sessions.begin() as session:
             row = get_row(session, SwotRow, item_id, "SWOT item")
+            check_version(row, expected_version, "SWOT item")
             # Validated by the model, so the text rules live in one place.
             row.text = SwotInput(quadrant=row.quadrant, text=text).text
             session.flush()
@@ -264,9 +273,12 @@ class PersonalityStore:
             session.flush()
             return PersonalityResult.model_validate(row)
 
-    def update(self, result_id: int, data: PersonalityInput) -> PersonalityResult:
-        with self._sessions.begin() as session:
+    def update(self, result_id: int, data: PersonalityInput,
+               expected_version: int | None = None) -> PersonalityResult:
+        """Saved only over the version the form read (ChangedElsewhereError otherwise)."""
+        with version_guard("personality result"), self._sessions.begin() as session:
             row = get_row(session, PersonalityRow, result_id, "personality result")
+            check_version(row, expected_version, "personality result")
             for name, value in data.model_dump().items():
                 setattr(row, name, value)
             session.flush()

@@ -16,7 +16,12 @@ from compass_tui.domain.assessment import (
     SkillSort,
 )
 from compass_tui.domain.values import value_key as name_key
-from compass_tui.store.errors import DuplicateNameError, name_guard
+from compass_tui.store.errors import (
+    DuplicateNameError,
+    check_version,
+    name_guard,
+    version_guard,
+)
 from compass_tui.store.rows import NotFoundError, get_row, timestamp
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import FeedbackRow, SkillRow
@@ -66,9 +71,13 @@ class SkillStore:
             session.flush()
             return _skill(row)
 
-    def update(self, skill_id: int, data: SkillInput) -> Skill:
-        with name_guard("skill", data.name), self._sessions.begin() as session:
+    def update(self, skill_id: int, data: SkillInput,
+               expected_version: int | None = None) -> Skill:
+        """Saved only over the version the form read (ChangedElsewhereError otherwise)."""
+        with version_guard("skill"), name_guard("skill", data.name), \
+                self._sessions.begin() as session:
             row = get_row(session, SkillRow, skill_id, "skill")
+            check_version(row, expected_version, "skill")
             if name_key(data.name) != row.name_key:
                 self._check_free(session, data.name)
             row.name_key = name_key(data.name)

@@ -10,8 +10,10 @@ from datetime import date, datetime
 
 from sqlalchemy import case, delete, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from compass_tui.domain.timeline import EventInput, TimelineEvent
+from compass_tui.store.errors import check_version, version_guard
 from compass_tui.store.rows import get_row
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import (
@@ -56,11 +58,18 @@ class TimelineStore:
                 count += 1
         return count
 
-    def update(self, event_id: int, data: EventInput) -> TimelineEvent:
-        with self._sessions.begin() as session:
+    def update(self, event_id: int, data: EventInput,
+               expected_version: int | None = None) -> TimelineEvent:
+        """Saved only over the version the form read (ChangedElsewhereError otherwise)."""
+        with version_guard("event"), self._sessions.begin() as session:
             row = get_row(session, TimelineEventRow, event_id, "event")
+            check_version(row, expected_version, "event")
             for key in ("occurred_on", "precision", "title", "kind", "what", "lesson"):
                 setattr(row, key, getattr(data, key))
+            # Written even when only the links change, so the UPDATE naming the version
+            # read always runs; flushed first, so the event returned has the new version.
+            flag_modified(row, "title")
+            session.flush()
             self._link(session, row.id, data)
             return self._event(session, row)
 

@@ -32,9 +32,22 @@ def insert_missing(bind: Session | Connection, table: Table, rows: Sequence[Mapp
         bind.execute(stmt, list(rows))
 
 
+def inserted(bind: Session | Connection, table: Table, row: Mapping[str, Any],
+             keys: Sequence[str]) -> bool:
+    """Insert the row unless its key is there already: whether it was inserted. (The
+    row comes back through RETURNING: an INSERT's row count is not told everywhere.)"""
+    stmt = (_insert(bind, table).values(dict(row))
+            .on_conflict_do_nothing(index_elements=list(keys))
+            .returning(*(table.c[key] for key in keys)))
+    return bind.execute(stmt).first() is not None
+
+
 def upsert(bind: Session | Connection, table: Table, row: Mapping[str, Any],
-           keys: Sequence[str]) -> None:
-    """Insert the row, or set its other columns on the one already there."""
+           keys: Sequence[str], bump: str | None = None) -> None:
+    """Insert the row, or set its other columns on the one already there (and add one
+    to its `bump` column, a version a form may be saving over)."""
     stmt = _insert(bind, table).values(dict(row))
-    changes = {name: stmt.excluded[name] for name in row if name not in keys}
+    changes: dict[str, Any] = {name: stmt.excluded[name] for name in row if name not in keys}
+    if bump is not None:
+        changes[bump] = table.c[bump] + 1
     bind.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changes))

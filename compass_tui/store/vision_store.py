@@ -9,14 +9,16 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from compass_tui.domain.vision import Card, CardInput, NarrativeVersion
-from compass_tui.store.errors import ChangedElsewhereError
+from compass_tui.domain.vision import Card, CardInput, NarrativeVersion, VisionText
+from compass_tui.store.errors import ChangedElsewhereError, check_version, version_guard
 from compass_tui.store.rows import get_row
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import NarrativeVersionRow, VisionCardRow, VisionTextRow
-from compass_tui.store.upsert import upsert
+from compass_tui.store.upsert import inserted, upsert
 
 _CARD_FIELDS = ("kind", "text", "author", "image", "caption")
+# What a text is called when another window changed it meanwhile.
+_TEXT_NAMES = {"purpose": "purpose statement"}
 
 
 def _card(row: VisionCardRow) -> Card:
@@ -61,12 +63,16 @@ class VisionStore:
                             for n, d in enumerate(items, start=1))
         return len(items)
 
-    def update_card(self, card_id: int, data: CardInput, now: datetime) -> Card:
-        with self._sessions.begin() as session:
+    def update_card(self, card_id: int, data: CardInput, now: datetime,
+                    expected_version: int | None = None) -> Card:
+        """Saved only over the version the form read (ChangedElsewhereError otherwise)."""
+        with version_guard("card"), self._sessions.begin() as session:
             row = get_row(session, VisionCardRow, card_id, "card")
+            check_version(row, expected_version, "card")
             for key in _CARD_FIELDS:
                 setattr(row, key, getattr(data, key))
             row.updated_at = now
+            session.flush()
             return _card(row)
 
     def delete_card(self, card_id: int) -> None:
@@ -77,6 +83,7 @@ class VisionStore:
         with self._sessions.begin() as session:
             row = get_row(session, VisionCardRow, card_id, "card")
             row.pinned, row.updated_at = pinned, now
+            session.flush()
             return _card(row)
 
     def move_card(self, card_id: int, delta: int) -> Card:
@@ -97,6 +104,7 @@ class VisionStore:
             if len(set(positions)) != len(positions):
                 for position, item in enumerate(group, start=positions[0]):
                     item.position = position
+            session.flush()
             return _card(row)
 
     # -- texts --------------------------------------------------------------------------
@@ -106,10 +114,34 @@ class VisionStore:
             row = session.get(VisionTextRow, key)
             return row.text if row is not None else ""
 
-    def set_text(self, key: str, text: str, now: datetime) -> None:
-        with self._sessions.begin() as session:
-            upsert(session, VisionTextRow.__table__,
-                   {"key": key, "text": text, "updated_at": now}, ["key"])
+    def text_as_saved(self, key: str) -> VisionText:
+        """The text with its version (0: never saved), for a form to save over."""
+        with self._sessions() as session:
+            row = session.get(VisionTextRow, key)
+            if row is None:
+                return VisionText()
+            return VisionText(text=row.text, version=row.version)
+
+    def set_text(self, key: str, text: str, now: datetime,
+                 expected_version: int | None = None) -> None:
+        """With expected_version (the version the form read; 0: there was no text yet),
+        saved only over that version: ChangedElsewhereError otherwise."""
+        what = _TEXT_NAMES.get(key, key)
+        values = {"key": key, "text": text, "updated_at": now}
+        with version_guard(what), self._sessions.begin() as session:
+            if expected_version is None:
+                upsert(session, VisionTextRow.__table__, values, ["key"], bump="version")
+            elif expected_version == 0:
+                # The first text: inserted only if no other window wrote one meanwhile.
+                if not inserted(session, VisionTextRow.__table__, values, ["key"]):
+                    raise ChangedElsewhereError(what)
+            else:
+                row = session.get(VisionTextRow, key)
+                if row is None:
+                    raise ChangedElsewhereError(what)
+                check_version(row, expected_version, what)
+                row.text, row.updated_at = text, now
+                session.flush()
 
     # -- narrative ------------------------------------------------------------------------
 

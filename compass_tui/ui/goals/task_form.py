@@ -76,4 +76,4 @@ class TaskForm(FormScreen[Task]):
                          due=due, skill_id=skill if isinstance(skill, int) else None)
         if self.editing is None:
             return self.app.goals.add_task(data)
-        return self.app.goals.update_task(self.editing.id, data)
+        return self.app.goals.update_task(self.editing.id, data, self.editing.version)

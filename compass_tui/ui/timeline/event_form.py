@@ -98,4 +98,4 @@ class EventForm(FormScreen[TimelineEvent]):
                           skill_ids=self._picked("#event-skills"))
         if self.editing is None:
             return self.app.timeline.add(data)
-        return self.app.timeline.update(self.editing.id, data)
+        return self.app.timeline.update(self.editing.id, data, self.editing.version)

@@ -53,4 +53,4 @@ class PassionForm(FormScreen[Passion]):
         )
         if self.passion is None:
             return self.app.assessment.add_passion(data)
-        return self.app.assessment.update_passion(self.passion.id, data)
+        return self.app.assessment.update_passion(self.passion.id, data, self.passion.version)

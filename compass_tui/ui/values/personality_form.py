@@ -84,4 +84,5 @@ class PersonalityForm(FormScreen[PersonalityResult]):
         )
         if self.result is None:
             return self.app.assessment.add_personality(data)
-        return self.app.assessment.update_personality(self.result.id, data)
+        return self.app.assessment.update_personality(self.result.id, data,
+                                                   self.result.version)

@@ -113,4 +113,4 @@ class SkillForm(FormScreen[Skill]):
         })
         if self.skill is None:
             return self.app.assessment.add_skill(data)
-        return self.app.assessment.update_skill(self.skill.id, data)
+        return self.app.assessment.update_skill(self.skill.id, data, self.skill.version)

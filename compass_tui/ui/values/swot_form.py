@@ -62,4 +62,4 @@ class SwotForm(FormScreen[SwotItem]):
         service = self.app.assessment
         if self.item is None:
             return service.add_swot(data)
-        return service.edit_swot(self.item.id, data)
+        return service.edit_swot(self.item.id, data, self.item.version)

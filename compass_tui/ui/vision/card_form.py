@@ -99,4 +99,4 @@ class CardForm(FormScreen[Card]):
         data = CardInput(kind=kind, **fields)
         if self.card is None:
             return self.app.vision.add_card(data)
-        return self.app.vision.update_card(self.card.id, data)
+        return self.app.vision.update_card(self.card.id, data, self.card.version)

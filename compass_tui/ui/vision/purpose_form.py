@@ -20,9 +20,12 @@ class PurposeForm(FormScreen[str]):
         yield TextArea(id="purpose-text", soft_wrap=True, compact=True)
 
     def on_mount(self) -> None:
-        # One small read, and always the statement as saved now.
+        # One small read, and always the statement as saved now: its version is what
+        # the save goes over, so one saved meanwhile in another window is not lost.
+        saved = self.app.vision.purpose_as_saved()
+        self._version = saved.version
         text = self.query_one("#purpose-text", TextArea)
-        text.load_text(self.app.vision.purpose())
+        text.load_text(saved.text)
         text.focus()
         text.move_cursor(text.document.end)
 
@@ -31,5 +34,5 @@ class PurposeForm(FormScreen[str]):
         if len(text) > MAX_LENGTH:
             raise ValueError(f"the purpose is {len(text)} characters long; keep it under "
                              f"{MAX_LENGTH}, a few lines")
-        self.app.vision.set_purpose(text)
+        self.app.vision.set_purpose(text, self._version)
         return text
