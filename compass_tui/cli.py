@@ -192,27 +192,59 @@ def passphrase_of(args: argparse.Namespace) -> str | None:
     return passphrase
 
 
-def open_repository(args: argparse.Namespace):
+def open_repository(args: argparse.Namespace,
+                    announce: Callable[[str], None] | None = None):
     from compass_tui.config import resolve_db_url
     from compass_tui.store.engine import StoreError
     from compass_tui.store.repository import Repository
 
     try:
-        return Repository.open(resolve_db_url(args.db, passphrase_of(args)))
+        return Repository.open(resolve_db_url(args.db, passphrase_of(args)), announce=announce)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
 
 
 def run_tui(args: argparse.Namespace) -> int:
+    """The shell paints first; the journal opens behind it (CompassApp's opener)."""
     from compass_tui.config import Settings
     from compass_tui.ui.app import CompassApp
 
-    repo = open_repository(args)
+    passphrase_of(args)  # asked now, while the terminal is still the shell's
+    first_page = read_ahead(args)
+    opened = []
+
+    def opener(announce: Callable[[str], None]):
+        opened.append(open_repository(args, announce))
+        return opened[-1]
+
+    app = CompassApp(None, Settings.load(args.db), opener=opener, first_page=first_page)
     try:
-        code = CompassApp(repo, Settings.load(args.db)).run()
+        code = app.run()
     finally:
-        repo.close()
+        for repo in opened:
+            repo.close()
+    if app.open_error is not None:
+        raise app.open_error  # said as any other command says it, the terminal restored
     return code or 0
+
+
+def read_ahead(args: argparse.Namespace):
+    """The newest entries, as many as the terminal has lines, read straight from a
+    SQLite file already at this version's schema; None for anything else. A file SQLite
+    cannot read stops here, before the app draws, with the repository's reason."""
+    import shutil
+
+    from compass_tui.config import resolve_db_url
+    from compass_tui.store.quick_reads import UnreadableError, first_page, sqlite_file
+
+    path = None if args.encrypted else sqlite_file(resolve_db_url(args.db))
+    if path is None:
+        return None
+    try:
+        return first_page(path, shutil.get_terminal_size().lines)
+    except UnreadableError:
+        open_repository(args).close()  # the reason in the repository's words
+        return None
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ from compass_tui.domain.entries import (
     EntrySummary,
     SearchHit,
 )
+from compass_tui.domain.errors import ConflictError
 from compass_tui.domain.highlight import search_terms, snippet
 from compass_tui.domain.search_text import query_phrases, search_text
 from compass_tui.store.rows import NotFoundError, timestamp
@@ -38,17 +39,12 @@ from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import EntryRow, TagRow, entry_tags
 from compass_tui.store.upsert import insert_missing
 
+__all__ = ["ConflictError", "EntryStore", "NotFoundError", "fts_match", "search_kind",
+           "ts_query"]
+
 # How each database finds words: SQLite's FTS5 table, PostgreSQL's tsvector column
 # (both built from entries.search_text), or a LIKE over search_text elsewhere.
 SearchKind = Literal["fts5", "tsvector", "like"]
-
-
-class ConflictError(RuntimeError):
-    """The entry changed since it was read (another instance saved it)."""
-
-    def __init__(self, current: Entry) -> None:
-        super().__init__(f"entry {current.id} was changed elsewhere")
-        self.current = current
 
 
 SUMMARY_COLUMNS = (

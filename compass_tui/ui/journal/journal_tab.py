@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,16 +19,16 @@ from compass_tui.services.prompts import prompt_of_the_day
 from compass_tui.ui.common.confirm import ConfirmScreen
 from compass_tui.ui.common.entry_render import title_of
 from compass_tui.ui.journal.entry_editor import EntryEditorScreen
-from compass_tui.ui.journal.entry_list import EntryList
+from compass_tui.ui.journal.entry_list import EMPTY, EntryList
 from compass_tui.ui.journal.entry_picker import EntryPickerScreen
 from compass_tui.ui.journal.reading_pane import ReadingPane
 from compass_tui.ui.journal.search import SearchScreen
 from compass_tui.ui.journal.template_picker import TemplatePickerScreen
+from compass_tui.ui.journal.today_line import today_line
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
-EMPTY = "No entries yet. Press n to write the first one; ctrl+t in the editor brings a prompt."
 EMPTY_AFTER_DELETE = "No entries left. Press n to write one; u brings back the one just deleted."
 NOTHING_SELECTED = "No entry to edit: press n to write one."
 # Holding an arrow key moves faster than Markdown renders: draw at most this often.
@@ -196,12 +195,7 @@ class JournalTab(Container):
 
     def _show_today_line(self, earlier: int) -> None:
         prompt = prompt_of_the_day(self.app.clock().date()).text
-        line = Text(no_wrap=True, overflow="ellipsis")
-        if earlier:
-            line.append(f"o: {earlier} from this day in earlier years · ", style="bold")
-        line.append("Prompt: ", style="bold")
-        line.append(prompt, style="italic")
-        self.query_one("#today-line", Static).update(line)
+        self.query_one("#today-line", Static).update(today_line(prompt, earlier))
 
     # -- actions --------------------------------------------------------------
 
