@@ -69,6 +69,9 @@ class CompassApp(OrderedKeysApp[int]):
         "app.tcss", "journal.tcss", "values.tcss", "common.tcss", "goals.tcss",
         "checkins.tcss", "timeline.tcss", "vision.tcss", "focus.tcss",
     )]
+    # What the first frame draws (the shell, the Journal's frame): the first files, so
+    # the rest read once the journal is open still come in the same order.
+    SHELL_STYLES: ClassVar = 2
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
 
@@ -113,6 +116,8 @@ class CompassApp(OrderedKeysApp[int]):
             self._use(Workspace(repo, clock, self.start_settings.schedule))
         else:
             self.opening = True  # keys wait for the journal (see OrderedKeysApp)
+            self.css_path, self._area_styles = (self.css_path[:self.SHELL_STYLES],
+                                                self.css_path[self.SHELL_STYLES:])
         self.theme_keeper = ThemeKeeper(self)
         self._changes_waiting = False  # seen while something was being edited
         # This instance's key for a new entry's draft (see new_draft_key).
@@ -213,6 +218,9 @@ class CompassApp(OrderedKeysApp[int]):
         from compass_tui.ui.shell.areas import tab_widget
 
         self._use(workspace)
+        self.stylesheet.read_all(self._area_styles)
+        self.css_path += self._area_styles
+        self.refresh_css(animate=False)
         with self.batch_update():
             for tab in TABS:
                 pane = self.query_one(f"#{tab}", TabPane)

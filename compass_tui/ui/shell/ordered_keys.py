@@ -34,7 +34,6 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 ReturnType = TypeVar("ReturnType")
 
@@ -63,6 +62,8 @@ def ready_for(app: App[object]) -> bool:
 def stays_in_field(widget: Widget | None, event: events.Key | events.Paste) -> bool:
     """A character (or a paste) handed to a text field is taken there and runs no
     binding: the key after it can follow at once, in the same queue."""
+    from textual.widgets import Input, TextArea  # loaded with the first field, not before
+
     if not isinstance(widget, Input | TextArea) or getattr(widget, "read_only", False):
         return False
     return isinstance(event, events.Paste) or event.is_printable
