@@ -87,3 +87,57 @@ def test_the_read_ahead_imports_no_toolkit(repo: Repository, db_path: Path) -> N
                          "from compass_tui.store.quick_reads import first_page\n"
                          f"assert first_page(Path({str(db_path)!r}), 5) == []")
     assert not loaded & {"sqlalchemy", "alembic", "pydantic"}
+
+
+QUERIES = [
+    {},
+    {"limit": 3},
+    {"text": "mentor"},
+    {"text": "café ana"},
+    {"text": "!!!"},
+    {"tags": ["Mentor"]},
+    {"tags": ["mentor", "growth"]},
+    {"starred": True},
+    {"date_from": datetime(2025, 3, 3), "date_to": datetime(2025, 3, 6)},
+    {"text": "day", "tags": ["a"], "limit": 2},
+]
+
+
+def seed_for_listing(repo: Repository) -> None:
+    for day in range(1, 9):
+        repo.entries.add(EntryInput(
+            entry_date=datetime(2025, 3, day, 8 + day), title=f"Day {day} with Ana",
+            body="Coffee at the café; the mentor said to write more." if day % 2 else "",
+            tags=["a", "mentor"] if day % 3 else ["growth", "mentor"], starred=day == 4,
+            energy=day % 5 + 1))
+    gone = repo.entries.add(EntryInput(entry_date=datetime(2025, 3, 9), title="mentor gone"))
+    repo.entries.trash(gone.id)
+
+
+@pytest.mark.parametrize("filters", QUERIES, ids=[str(q) for q in QUERIES])
+def test_list_reads_what_the_repository_reads(repo: Repository, db_path: Path,
+                                              filters: dict) -> None:
+    from compass_tui.domain.entries import EntryQuery
+    from compass_tui.services.entry_format import entry_to_dict
+    from compass_tui.store.quick_reads import list_entries
+
+    seed_for_listing(repo)
+    quick = list_entries(db_path, **filters)
+    assert quick is not None
+    through_repo = JournalService(repo).entries(EntryQuery(**{"limit": None, **filters}))
+    assert [(e.id, entry_to_dict(e)) for e in quick] == [
+        (e.id, entry_to_dict(e)) for e in through_repo]
+
+
+def test_many_matches_take_the_date_index_and_agree(repo: Repository, db_path: Path) -> None:
+    from compass_tui.domain.entries import EntryQuery
+    from compass_tui.store.fts import COMMON_MATCHES
+    from compass_tui.store.quick_reads import list_entries
+
+    repo.entries.add_many(EntryInput(entry_date=datetime(2024, 1, 1, n // 60, n % 60),
+                                     title=f"common word {n}")
+                          for n in range(COMMON_MATCHES + 5))
+    quick = list_entries(db_path, text="common", limit=10)
+    assert quick is not None
+    expected = JournalService(repo).entries(EntryQuery(text="common", limit=10))
+    assert [e.id for e in quick] == [e.id for e in expected]
