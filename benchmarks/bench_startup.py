@@ -11,9 +11,11 @@ polls `tmux capture-pane -p` every ~10 ms until the newest entry's list line
 yet" for an empty journal), and records the seconds since launch. It then reads
 VmRSS of the app's process (the pane's process) at that moment and again after a
 1 s settle, and kills the session. The bare app is timed the same way, to its first
-list row. Runs are interleaved across journal sizes and the bare app, so the
-machine's drift hits all alike, and each size's median is given as a ratio of the
-bare app's from the same run.
+list row. For compass the run then waits for the journal to be open behind the painted
+shell (the Journal tab's own keys in the key bar, "n New": keys typed before then wait
+for it), and reports that moment too ("open s"). Runs are interleaved across journal
+sizes and the bare app, so the machine's drift hits all alike, and each size's median
+is given as a ratio of the bare app's from the same run.
 
 The sources are byte-compiled first (as `pip install` does), so no launch pays for
 compiling them, whatever PYTHONDONTWRITEBYTECODE says.
@@ -52,6 +54,7 @@ BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
 BARE_FIRST_ROW = "09:30 Bare app, first row"  # bare_app.FIRST_ROW
 BARE = -1  # the bare app's place among the journal sizes
 EMPTY_TEXT = "No entries yet"
+READY_TEXT = " n New "  # the Journal tab's key bar: the journal is open
 TITLE_CHARS = 20  # the 80x24 list shows 22 characters of a title, then "…"
 POLL_SECONDS = 0.01
 SETTLE_SECONDS = 1.0
@@ -166,6 +169,7 @@ def expected_text(db: Path) -> str:
 @dataclass
 class Sample:
     seconds: float
+    ready: float
     cpu_painted: float
     cpu_settled: float
     rss_painted_mib: float
@@ -211,6 +215,13 @@ def one_run(tmux: Tmux, compass: Path, journal: Journal, width: int, height: int
         pid = app_pid(tmux.pane_pid(name))
         painted = status_kib(pid, "VmRSS") or 0
         cpu_painted = cpu_seconds(pid) or 0.0
+        ready = seconds
+        if journal.db is not None:
+            while READY_TEXT not in tmux.screen(name):
+                if time.perf_counter() - started > TIMEOUT_SECONDS:
+                    raise RuntimeError(f"{READY_TEXT!r} not on screen:\n{tmux.screen(name)}")
+                time.sleep(POLL_SECONDS)
+            ready = time.perf_counter() - started
         time.sleep(SETTLE_SECONDS)
         settled = status_kib(pid, "VmRSS") or 0
         cpu_settled = cpu_seconds(pid) or 0.0
@@ -218,7 +229,8 @@ def one_run(tmux: Tmux, compass: Path, journal: Journal, width: int, height: int
     finally:
         tmux.kill_session(name)
     wait_gone(pid)
-    return Sample(seconds, cpu_painted, cpu_settled, painted / 1024, settled / 1024, hwm / 1024)
+    return Sample(seconds, ready, cpu_painted, cpu_settled, painted / 1024, settled / 1024,
+                  hwm / 1024)
 
 
 def run_with_retry(tmux: Tmux, compass: Path, journal: Journal, width: int, height: int,
@@ -285,8 +297,9 @@ def main(argv: list[str] | None = None) -> int:
         term = f"{width}x{height}"
         print(f"\nterminal {term}")
         bare = next((j.samples[term] for j in journals if j.entries == BARE), None)
-        print(f"{'entries':>8} {'start s':>8} {'min s':>7} {'max s':>7} {'/bare':>6} {'CPU s':>6} "
-              f"{'CPU +1s':>7} {'RSS MiB':>8} {'/bare':>6} {'RSS +1s':>8} {'peak':>6}  waited for")
+        print(f"{'entries':>8} {'start s':>8} {'min s':>7} {'max s':>7} {'/bare':>6} "
+              f"{'open s':>6} {'CPU s':>6} {'CPU +1s':>7} {'RSS MiB':>8} {'/bare':>6} "
+              f"{'RSS +1s':>8} {'peak':>6}  waited for")
         for journal in journals:
             s = journal.samples[term]
             secs = [x.seconds for x in s]
@@ -298,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 ratios = ("-", "-")
             print(f"{journal.label:>8} {median(secs):>8.3f} {min(secs):>7.3f} {max(secs):>7.3f} "
-                  f"{ratios[0]:>6} "
+                  f"{ratios[0]:>6} {median([x.ready for x in s]):>6.2f} "
                   f"{median([x.cpu_painted for x in s]):>6.2f} "
                   f"{median([x.cpu_settled for x in s]):>7.2f} "
                   f"{rss:>8.1f} {ratios[1]:>6} "
