@@ -204,7 +204,8 @@ async def test_an_old_journal_is_backed_up_and_upgraded_behind_the_shell(
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot, rounds=3)
-            assert said == [migrate.UPGRADING]
+            assert said[0] == migrate.UPGRADING
+            assert said[1].startswith(migrate.UPGRADED) and "backups" in said[1]
             assert "Written before the upgrade" in screen_text(app)
     finally:
         for repo in opened:

@@ -61,12 +61,14 @@ def current_revision(engine: Engine) -> str | None:
 
 
 UPGRADING = "Upgrading the journal to this version of compass (a backup first)…"
+UPGRADED = "The journal is upgraded to this version of compass."
 
 
 def upgrade(engine: Engine, target: str = "head",
             announce: Callable[[str], None] | None = None) -> Path | None:
     """Upgrade to target; returns the backup made, if the file held anything.
-    `announce` is told in words, before the backup, that an upgrade is under way."""
+    `announce` is told in words, before the backup, that an upgrade is under way, and
+    when it is done, where the journal as it was is kept."""
     from sqlalchemy import inspect
 
     from compass_tui.store.backup import backup_sqlite_file, timestamped_name
@@ -85,6 +87,8 @@ def upgrade(engine: Engine, target: str = "head",
     elif engine.dialect.name == "postgresql" and inspect(engine).get_table_names():
         backup = _dump_before(engine, target)
     _run(engine, "upgrade", target)
+    if announce is not None:
+        announce(UPGRADED + (f" The journal as it was is kept in {backup}." if backup else ""))
     return backup
 
 
