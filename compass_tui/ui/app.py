@@ -226,6 +226,7 @@ class CompassApp(OrderedKeysApp[int]):
                 pane = self.query_one(f"#{tab}", TabPane)
                 await pane.remove_children()
                 await pane.mount(tab_widget(tab))
+        self._focus_tab(self.query_one("#tabs", TabbedContent).active)  # one shown meanwhile
         self._journal_ready()
         self._after_first_paint()
         self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
