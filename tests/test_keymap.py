@@ -17,8 +17,8 @@ from compass_tui.services.key_file import KeyChoice
 from compass_tui.services.start_settings import load_start_settings
 from compass_tui.store.repository import Repository
 from compass_tui.ui.common.key_bar import KeyBar
+from compass_tui.ui.common.keymap import Scope, app_scopes, check_keys, key_name_known
 from compass_tui.ui.shell.key_help import KeyHelpScreen
-from compass_tui.ui.shell.keymap import Scope, app_scopes, check_keys, key_name_known
 from tests.pilot_helpers import make_app, settle
 
 
@@ -96,7 +96,7 @@ def test_every_binding_of_the_app_carries_an_id() -> None:
     from textual.dom import DOMNode
 
     import compass_tui.ui.app  # noqa: F401  (the shell loads every screen)
-    from compass_tui.ui.shell.keymap import OUR_PACKAGE, _subclasses
+    from compass_tui.ui.common.keymap import OUR_PACKAGE, _subclasses
 
     ours = [cls for cls in _subclasses(DOMNode) if cls.__module__.startswith(OUR_PACKAGE)]
     without = [(cls.__name__, getattr(b, "key", b)) for cls in ours
@@ -169,3 +169,19 @@ def test_the_readme_lists_every_key_id() -> None:
     missing = [bid for bid in check_keys([], app_scopes()).defaults
                if f"`{bid}`" not in readme]
     assert missing == []
+
+
+async def test_hints_in_text_name_the_keys_as_moved(repo: Repository) -> None:
+    from compass_tui.ui.common.form_screen import FormScreen
+    from compass_tui.ui.common.scheduler_bar import SchedulerBar
+
+    write_config('[keys]\n"app.checkin" = "f5"\n"app.snooze" = "f6"\n"form.save" = "ctrl+w"\n')
+    app = make_app(repo)  # the weekly check-in is due on the fixed clock's Sunday
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        strip = str(app.query_one(SchedulerBar).render())
+        assert "f5 start, f6 snooze" in strip and "ctrl+k" not in strip
+        await pilot.press("2", "n")  # a core value's form
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert "ctrl+w saves · esc cancels" in app.screen.status.text

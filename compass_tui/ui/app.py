@@ -26,10 +26,10 @@ from compass_tui.services.drafts import new_draft_key
 from compass_tui.services.schedule_file import backup_keep
 from compass_tui.services.start_settings import load_start_settings
 from compass_tui.ui.common.key_bar import KeyBar
+from compass_tui.ui.common.keymap import CheckedKeys, app_scopes, check_keys, shown
 from compass_tui.ui.common.list_ends import stop_lists_at_ends
 from compass_tui.ui.common.scheduler_bar import SchedulerBar
 from compass_tui.ui.shell.commands import CompassCommands
-from compass_tui.ui.shell.keymap import CheckedKeys, app_scopes, check_keys
 from compass_tui.ui.shell.opening_view import OpeningView
 from compass_tui.ui.shell.ordered_keys import OrderedKeysApp
 from compass_tui.ui.shell.steady_columns import SteadyColumnsDriver
@@ -164,8 +164,15 @@ class CompassApp(OrderedKeysApp[int]):
     def keys(self) -> CheckedKeys:
         """The [keys] of config.toml as applied, beside every binding's defaults."""
         if self._keys is None:
+            from compass_tui.ui.shell import areas  # noqa: F401  (every binding to check)
+
             self._keys = check_keys(self.start_settings.keys, app_scopes())
         return self._keys
+
+    def key_of(self, binding_id: str) -> str:
+        """The first key a binding answers to now, as help shows it: for hints in text."""
+        keys = self.keys.keys_of(binding_id)
+        return shown(keys[0]) if keys else binding_id
 
     @property
     def scheduler_bar(self) -> SchedulerBar:

@@ -48,7 +48,6 @@ STEP_WIDGETS: dict[str, type[StepWidget]] = {
     "lesson": LessonStep, "focus": FocusStep, "goals_update": GoalsUpdateStep,
     "goals_review": GoalsReviewStep, "values_rank": ValuesRankStep, "vision": VisionStep,
 }
-HINT = "ctrl+s completes · esc keeps it for later · ctrl+g discards · tab next field"
 
 
 class CheckinScreen(Screen[Completed | None]):
@@ -67,6 +66,11 @@ class CheckinScreen(Screen[Completed | None]):
         self._dirty = False
         self._ready = False
 
+    def hint(self) -> str:
+        key_of = self.app.key_of
+        return (f"{key_of('checkin.complete')} completes · {key_of('checkin.leave')} keeps it "
+                f"for later · {key_of('checkin.discard')} discards · tab next field")
+
     def compose(self) -> ComposeResult:
         template = self.app.checkins.template(self.checkin.kind)
         period = period_words(self.checkin.kind, self.checkin.period_start,
@@ -74,7 +78,7 @@ class CheckinScreen(Screen[Completed | None]):
         yield Static(Content(f"{template.title} · {period}"), id="checkin-title")
         yield Static(Content(template.intro), id="checkin-intro")
         yield VerticalScroll(id="checkin-steps")
-        yield StatusLine(Content(HINT), id="checkin-status")
+        yield StatusLine(Content(self.hint()), id="checkin-status")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -179,8 +183,8 @@ class CheckinScreen(Screen[Completed | None]):
 
     def action_leave(self) -> None:
         if self.save_answers():
-            self.app.notify("Answers kept: ctrl+k takes you back to this check-in.",
-                            timeout=4)
+            self.app.notify(f"Answers kept: {self.app.key_of('app.checkin')} takes you back "
+                            "to this check-in.", timeout=4)
             self.dismiss(None)
 
     def action_discard(self) -> None:
@@ -193,8 +197,9 @@ class CheckinScreen(Screen[Completed | None]):
                 self.query_one(StatusLine).say(
                     f"Not discarded: the database refused ({exc}).", error=True)
                 return
-            self.app.notify("Check-in discarded. It is still due: ctrl+k starts it afresh, "
-                            "ctrl+y snoozes it.", timeout=5)
+            self.app.notify(f"Check-in discarded. It is still due: "
+                            f"{self.app.key_of('app.checkin')} starts it afresh, "
+                            f"{self.app.key_of('app.snooze')} snoozes it.", timeout=5)
             self.dismiss(None)
 
         self.app.push_screen(ConfirmScreen(

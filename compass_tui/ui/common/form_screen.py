@@ -42,7 +42,8 @@ class FormScreen(AsksBeforeDiscarding, ModalScreen[Result | None], Generic[Resul
         with Vertical(classes="dialog form"):
             yield Static(Content(self.heading()), classes="dialog-title")
             yield from self.compose_fields()
-            yield StatusLine("ctrl+s saves · escape cancels", classes="form-status")
+            yield StatusLine(f"{self.app.key_of('form.save')} saves · "
+                             f"{self.app.key_of('form.cancel')} cancels", classes="form-status")
         yield KeyBar()
 
     def heading(self) -> str:

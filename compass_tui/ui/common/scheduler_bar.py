@@ -51,5 +51,7 @@ class SchedulerBar(Static):
         days = "day" if self.streak == 1 else "days"
         text.append(f"streak {self.streak} {days}" if self.streak else "no streak yet")
         if report is not None and report.actionable:
-            text.append(" · ctrl+k start, ctrl+y snooze", style="dim")
+            key_of = self.app.key_of
+            text.append(f" · {key_of('app.checkin')} start, {key_of('app.snooze')} snooze",
+                        style="dim")
         return text

@@ -26,7 +26,6 @@ from compass_tui.ui.goals.task_form import parse_day
 
 T = TypeVar("T")
 HORIZON_LABELS = {"short": "short term (weeks to months)", "long": "long term (a year or more)"}
-HINT = "enter: next field · ctrl+s saves · escape cancels"
 # Numbers typed in the form, by input id, with the name a message uses.
 NUMBER_FIELDS = {"goal-start-value": "start value", "goal-target-value": "target",
                  "goal-current-value": "where you stand now"}
@@ -163,8 +162,12 @@ class GoalForm(FormScreen[Goal]):
             *(Selection(Content(f"{v.rank}. {v.name}"), v.id, v.id in linked) for v in values),
             id="goal-values", compact=True)
 
+    def hint(self) -> str:
+        return (f"enter: next field · {self.app.key_of('form.save')} saves · "
+                f"{self.app.key_of('form.cancel')} cancels")
+
     def on_mount(self) -> None:
-        self.status.say(HINT)
+        self.status.say(self.hint())
         self.query_one("#goal-title").focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -182,7 +185,7 @@ class GoalForm(FormScreen[Goal]):
             self.status.say(str(exc), error=True)
             return
         if self.status.has_class("error") and self.status.text.startswith(field):
-            self.status.say(HINT)
+            self.status.say(self.hint())
 
     # -- saving ---------------------------------------------------------------
 

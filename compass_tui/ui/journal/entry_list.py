@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 # Ask for the next page when the cursor comes this close to the last row.
 PREFETCH_MARGIN = 15
 DAY_PREFIX = "day:"
-# Said in the reading pane when the journal holds no entry.
-EMPTY = "No entries yet. Press n to write the first one; ctrl+t in the editor brings a prompt."
 
 
 def day_heading(day: date) -> Text:

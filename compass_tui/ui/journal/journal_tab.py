@@ -18,8 +18,9 @@ from compass_tui.services.journal import PAGE_SIZE
 from compass_tui.services.prompts import prompt_of_the_day
 from compass_tui.ui.common.confirm import ConfirmScreen
 from compass_tui.ui.common.entry_render import title_of
+from compass_tui.ui.common.keymap import with_keys
 from compass_tui.ui.journal.entry_editor import EntryEditorScreen
-from compass_tui.ui.journal.entry_list import EMPTY, EntryList
+from compass_tui.ui.journal.entry_list import EntryList
 from compass_tui.ui.journal.entry_picker import EntryPickerScreen
 from compass_tui.ui.journal.reading_pane import ReadingPane
 from compass_tui.ui.journal.search import SearchScreen
@@ -29,7 +30,11 @@ from compass_tui.ui.journal.today_line import today_line
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
 
-EMPTY_AFTER_DELETE = "No entries left. Press n to write one; u brings back the one just deleted."
+# {binding.id}: the key as it is now (config.toml's [keys] may have moved it).
+EMPTY = ("No entries yet. Press {journal.new} to write the first one; {editor.prompt} in the "
+         "editor brings a prompt.")
+EMPTY_AFTER_DELETE = ("No entries left. Press {journal.new} to write one; {journal.undo} brings "
+                      "back the one just deleted.")
 NOTHING_SELECTED = "No entry to edit: press n to write one."
 # Holding an arrow key moves faster than Markdown renders: draw at most this often.
 SHOW_INTERVAL = 0.05
@@ -149,7 +154,7 @@ class JournalTab(Container):
         if self.shown is not None and target == self.shown.id:
             if latest is not None and latest.id == target and latest != self.shown:
                 self.shown = latest  # edited in another window: the pane shows it now
-                self.query_one(ReadingPane).show(latest, EMPTY)
+                self.query_one(ReadingPane).show(latest, self._with_keys(EMPTY))
             return
         self._show_now(target)
 
@@ -175,10 +180,13 @@ class JournalTab(Container):
         if pending is not None and pending != (self.shown.id if self.shown else None):
             self._show_now(pending)
 
+    def _with_keys(self, text: str) -> str:
+        return with_keys(text, self.app.key_of)
+
     def _show_now(self, entry_id: int | None, empty: str = EMPTY) -> None:
         entry = self.app.journal.get(entry_id) if entry_id is not None else None
         self.shown = entry
-        self.query_one(ReadingPane).show(entry, empty)
+        self.query_one(ReadingPane).show(entry, self._with_keys(empty))
 
     @work(thread=True, exclusive=True, group="journal-extras", exit_on_error=False)
     def _load_extras(self) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from compass_tui.ui.common.keymap import with_keys
 from compass_tui.ui.shell.word_matcher import WordMatcher
 
 if TYPE_CHECKING:
@@ -19,8 +20,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("On this day", "Entries from this date in earlier years", "on_this_day"),
     ("Undo delete", "Bring back the entry trashed last", "undo_trash"),
     ("Open the trash", "Deleted entries, to put back", "open_trash"),
-    ("Start the due check-in", "Or resume the one begun (ctrl+k)", "open_checkin"),
-    ("Snooze the due check-in", "Until tomorrow or a chosen day (ctrl+y)", "snooze_checkin"),
+    ("Start the due check-in", "Or resume the one begun ({app.checkin})", "open_checkin"),
+    ("Snooze the due check-in", "Until tomorrow or a chosen day ({app.snooze})", "snooze_checkin"),
     ("Weekly check-in now", "Review the week before it is due", "start_checkin('weekly')"),
     ("Monthly check-in now", "Review the month before it is due", "start_checkin('monthly')"),
     ("Check-ins: history and schedule", "Past check-ins, trends, when they fall",
@@ -44,16 +45,20 @@ class CompassCommands(Provider):
     def _app(self) -> CompassApp:
         return self.app  # type: ignore[return-value]
 
+    def _help(self, text: str) -> str:
+        return with_keys(text, self._app.key_of)
+
     def _run(self, action: str) -> partial:
         return partial(self._app.run_action, action)
 
     async def discover(self) -> Hits:
         for name, help_text, action in COMMANDS:
-            yield DiscoveryHit(name, self._run(action), help=help_text)
+            yield DiscoveryHit(name, self._run(action), help=self._help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = WordMatcher(query, self.match_style)  # words in any order
         for name, help_text, action in COMMANDS:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), self._run(action), help=help_text)
+                yield Hit(score, matcher.highlight(name), self._run(action),
+                          help=self._help(help_text))

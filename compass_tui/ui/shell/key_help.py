@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from compass_tui.ui.shell.keymap import shown
+from compass_tui.ui.common.keymap import KEY_PLACE, shown
 
 HELP = """\
 # Keys
@@ -142,16 +142,13 @@ offered any unsaved text the next time you start.*
 """
 
 
-KEY_IN_HELP = re.compile(r"\{([a-z][\w.-]*)\}")
-
-
 def help_text(keys_of: Callable[[str], tuple[str, ...]]) -> str:
     """HELP with each {binding.id} as the keys that binding answers to now."""
     def keys(match: re.Match[str]) -> str:
         found = keys_of(match.group(1))
         return " or ".join(f"`{shown(key)}`" for key in found) if found else "(no key)"
 
-    return KEY_IN_HELP.sub(keys, HELP)
+    return KEY_PLACE.sub(keys, HELP)
 
 
 class KeyHelpScreen(ModalScreen[None]):

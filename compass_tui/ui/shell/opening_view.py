@@ -19,10 +19,13 @@ from textual.widgets.option_list import Option
 
 from compass_tui.domain.entry_line import EntryLine
 from compass_tui.services.prompts import prompt_of_the_day
-from compass_tui.ui.journal.entry_list import EMPTY, EntryList
+from compass_tui.ui.journal.entry_list import EntryList
 from compass_tui.ui.journal.today_line import today_line
 
 OPENING = "opening…"
+# An empty journal, read ahead: the tab says the rest (its keys, as config.toml moves
+# them, are known once every screen is loaded).
+EMPTY = "No entries yet."
 
 
 class OpeningView(Container):

@@ -6,7 +6,8 @@ default keys. Key help reads the keys back from here, as they are after the chan
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from textual.binding import Binding
@@ -35,6 +36,14 @@ def shown(key: str) -> str:
     """A key as help shows it: "?" for question_mark, "ctrl+k" as it is."""
     modifiers, plus, base = key.rpartition("+")
     return f"{modifiers}+{format_key(base)}" if plus and base else format_key(key)
+
+
+KEY_PLACE = re.compile(r"\{([a-z][\w.-]*)\}")
+
+
+def with_keys(text: str, key_of: Callable[[str], str]) -> str:
+    """Each {binding.id} in text as the key that binding answers to now."""
+    return KEY_PLACE.sub(lambda match: key_of(match.group(1)), text)
 
 
 def _subclasses(cls: type) -> Iterator[type]:
