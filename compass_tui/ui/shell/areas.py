@@ -17,13 +17,14 @@ from compass_tui.ui.goals.goals_tab import GoalsTab
 from compass_tui.ui.journal.draft_recovery import DraftRecoveryScreen
 from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from compass_tui.ui.journal.journal_tab import JournalTab
+from compass_tui.ui.shell.key_help import KeyHelpScreen
 from compass_tui.ui.timeline.timeline_tab import TimelineTab
 from compass_tui.ui.values.values_tab import ValuesTab
 from compass_tui.ui.vision.vision_tab import VisionTab
 
 __all__ = ["CheckinScreen", "CheckinsScreen", "DraftRecoveryScreen", "EntryEditorScreen",
-           "GoalsTab", "JournalTab", "SnoozeScreen", "TimelineTab", "ValuesTab", "VisionTab",
-           "tab_widget"]
+           "GoalsTab", "JournalTab", "KeyHelpScreen", "SnoozeScreen", "TimelineTab",
+           "ValuesTab", "VisionTab", "tab_widget"]
 
 TAB_WIDGETS: dict[str, type[Widget]] = {
     "journal": JournalTab,
