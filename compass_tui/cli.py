@@ -241,6 +241,8 @@ def read_ahead(args: argparse.Namespace):
     if path is None:
         return None
     try:
+        if path.exists() and not path.is_file():
+            raise UnreadableError(f"{path} is not a file")
         return first_page(path, shutil.get_terminal_size().lines)
     except UnreadableError:
         open_repository(args).close()  # the reason in the repository's words
