@@ -1,14 +1,24 @@
-"""Start-up time and memory of the TUI in a real terminal (tmux), by journal size.
+"""Start-up time and memory of the TUI in a real terminal (tmux), by journal size,
+beside a bare Textual app of the same shape (benchmarks/bare_app.py: five tabs, a
+list, a footer), the floor any Textual app starts from.
 
     .venv/bin/python benchmarks/bench_startup.py [--terminal 80x24 --terminal 200x60]
-        [--runs 5] [--journals 0 10 1000 100000]
+        [--runs 5] [--journals 0 10 1000 100000] [--no-bare]
 
 Each run starts `env COMPASS_DB=COPY compass` in a fresh detached tmux session,
 polls `tmux capture-pane -p` every ~10 ms until the newest entry's list line
 ("HH:MM " and the first 20 characters of its title) is on the screen ("No entries
 yet" for an empty journal), and records the seconds since launch. It then reads
 VmRSS of the app's process (the pane's process) at that moment and again after a
-1 s settle, and kills the session. Runs are interleaved across journal sizes.
+1 s settle, and kills the session. The bare app is timed the same way, to its first
+list row. For compass the run then waits for the journal to be open behind the painted
+shell (the Journal tab's own keys in the key bar, "n New": keys typed before then wait
+for it), and reports that moment too ("open s"). Runs are interleaved across journal
+sizes and the bare app, so the machine's drift hits all alike, and each size's median
+is given as a ratio of the bare app's from the same run.
+
+The sources are byte-compiled first (as `pip install` does), so no launch pays for
+compiling them, whatever PYTHONDONTWRITEBYTECODE says.
 
 tmux runs on a private socket (-L) with a server kept up for the whole benchmark,
 so no run pays for starting the tmux server.
@@ -17,6 +27,7 @@ so no run pays for starting the tmux server.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import signal
@@ -39,7 +50,11 @@ from _common import (
 from compass_tui.services.journal import JournalService
 from compass_tui.store.repository import Repository
 
+BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
+BARE_FIRST_ROW = "09:30 Bare app, first row"  # bare_app.FIRST_ROW
+BARE = -1  # the bare app's place among the journal sizes
 EMPTY_TEXT = "No entries yet"
+READY_TEXT = " n New "  # the Journal tab's key bar: the journal is open
 TITLE_CHARS = 20  # the 80x24 list shows 22 characters of a title, then "…"
 POLL_SECONDS = 0.01
 SETTLE_SECONDS = 1.0
@@ -154,6 +169,7 @@ def expected_text(db: Path) -> str:
 @dataclass
 class Sample:
     seconds: float
+    ready: float
     cpu_painted: float
     cpu_settled: float
     rss_painted_mib: float
@@ -163,15 +179,22 @@ class Sample:
 
 @dataclass
 class Journal:
-    entries: int
-    db: Path
+    entries: int  # BARE for the bare Textual app
+    db: Path | None
     expected: str
     samples: dict[str, list[Sample]] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return "bare" if self.entries == BARE else str(self.entries)
 
 
 def one_run(tmux: Tmux, compass: Path, journal: Journal, width: int, height: int,
             name: str) -> Sample:
-    command = ["env", f"COMPASS_DB={journal.db}", str(compass)]
+    if journal.db is None:
+        command = [sys.executable, str(BARE_APP)]
+    else:
+        command = ["env", f"COMPASS_DB={journal.db}", str(compass)]
     started = time.perf_counter()
     tmux.new_session(name, width, height, command)
     try:
@@ -192,6 +215,13 @@ def one_run(tmux: Tmux, compass: Path, journal: Journal, width: int, height: int
         pid = app_pid(tmux.pane_pid(name))
         painted = status_kib(pid, "VmRSS") or 0
         cpu_painted = cpu_seconds(pid) or 0.0
+        ready = seconds
+        if journal.db is not None:
+            while READY_TEXT not in tmux.screen(name):
+                if time.perf_counter() - started > TIMEOUT_SECONDS:
+                    raise RuntimeError(f"{READY_TEXT!r} not on screen:\n{tmux.screen(name)}")
+                time.sleep(POLL_SECONDS)
+            ready = time.perf_counter() - started
         time.sleep(SETTLE_SECONDS)
         settled = status_kib(pid, "VmRSS") or 0
         cpu_settled = cpu_seconds(pid) or 0.0
@@ -199,7 +229,8 @@ def one_run(tmux: Tmux, compass: Path, journal: Journal, width: int, height: int
     finally:
         tmux.kill_session(name)
     wait_gone(pid)
-    return Sample(seconds, cpu_painted, cpu_settled, painted / 1024, settled / 1024, hwm / 1024)
+    return Sample(seconds, ready, cpu_painted, cpu_settled, painted / 1024, settled / 1024,
+                  hwm / 1024)
 
 
 def run_with_retry(tmux: Tmux, compass: Path, journal: Journal, width: int, height: int,
@@ -223,13 +254,16 @@ def main(argv: list[str] | None = None) -> int:
                         metavar="N", help="journal sizes in entries")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=1, help="untimed launches per size")
+    parser.add_argument("--no-bare", action="store_true",
+                        help="leave out the bare Textual app")
     args = parser.parse_args(argv)
     terminals = [tuple(int(x) for x in t.lower().split("x")) for t in args.terminal or ["80x24"]]
     if shutil.which("tmux") is None:
         sys.exit("tmux is needed (Debian package tmux)")
     compass = find_compass()
+    compileall.compile_dir(REPO_ROOT / "compass_tui", quiet=1)
 
-    journals: list[Journal] = []
+    journals: list[Journal] = [] if args.no_bare else [Journal(BARE, None, BARE_FIRST_ROW)]
     for n in args.journals:
         source, _ = ensure_journal(n)
         # The app may write drafts: run on a copy, one per size.
@@ -245,11 +279,11 @@ def main(argv: list[str] | None = None) -> int:
                 journal.samples[term] = []
                 for i in range(args.warmup):
                     run_with_retry(tmux, compass, journal, width, height,
-                                   f"warm-{journal.entries}-{i}")
+                                   f"warm-{journal.label}-{i}")
             for run in range(args.runs):
                 for journal in journals:  # interleaved, so drift hits every size alike
                     sample = run_with_retry(tmux, compass, journal, width, height,
-                                            f"run-{journal.entries}-{run}")
+                                            f"run-{journal.label}-{run}")
                     journal.samples[term].append(sample)
     finally:
         tmux.close()
@@ -262,15 +296,25 @@ def main(argv: list[str] | None = None) -> int:
     for width, height in terminals:
         term = f"{width}x{height}"
         print(f"\nterminal {term}")
-        print(f"{'entries':>8} {'start s':>8} {'min s':>7} {'max s':>7} {'CPU s':>6} "
-              f"{'CPU +1s':>7} {'RSS MiB':>8} {'RSS +1s':>8} {'peak':>6}  waited for")
+        bare = next((j.samples[term] for j in journals if j.entries == BARE), None)
+        print(f"{'entries':>8} {'start s':>8} {'min s':>7} {'max s':>7} {'/bare':>6} "
+              f"{'open s':>6} {'CPU s':>6} {'CPU +1s':>7} {'RSS MiB':>8} {'/bare':>6} "
+              f"{'RSS +1s':>8} {'peak':>6}  waited for")
         for journal in journals:
             s = journal.samples[term]
             secs = [x.seconds for x in s]
-            print(f"{journal.entries:>8} {median(secs):>8.3f} {min(secs):>7.3f} {max(secs):>7.3f} "
+            rss = median([x.rss_painted_mib for x in s])
+            if bare:
+                vs_bare = median(secs) / median([x.seconds for x in bare])
+                rss_vs_bare = rss / median([x.rss_painted_mib for x in bare])
+                ratios = f"{vs_bare:>5.2f}x", f"{rss_vs_bare:>5.2f}x"
+            else:
+                ratios = ("-", "-")
+            print(f"{journal.label:>8} {median(secs):>8.3f} {min(secs):>7.3f} {max(secs):>7.3f} "
+                  f"{ratios[0]:>6} {median([x.ready for x in s]):>6.2f} "
                   f"{median([x.cpu_painted for x in s]):>6.2f} "
                   f"{median([x.cpu_settled for x in s]):>7.2f} "
-                  f"{median([x.rss_painted_mib for x in s]):>8.1f} "
+                  f"{rss:>8.1f} {ratios[1]:>6} "
                   f"{median([x.rss_settled_mib for x in s]):>8.1f} "
                   f"{median([x.hwm_mib for x in s]):>6.1f}  {journal.expected!r}")
         by_size = {j.entries: j.samples[term] for j in journals}

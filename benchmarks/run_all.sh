@@ -16,7 +16,7 @@ mkdir -p benchmarks/out
   echo
   "$PY" benchmarks/bench_startup.py --terminal 80x24 --terminal 200x60
   echo
-  "$PY" benchmarks/bench_list_vs_jrnl.py --words mentor team
+  "$PY" benchmarks/bench_list_vs_jrnl.py --words mentor team reykjavik
   echo
   "$PY" benchmarks/bench_values_tab.py
   echo
@@ -25,6 +25,8 @@ mkdir -p benchmarks/out
   "$PY" benchmarks/bench_goals_tab.py
   echo
   "$PY" benchmarks/bench_due.py
+  echo
+  "$PY" benchmarks/bench_quick_commands.py
   echo
   "$PY" benchmarks/bench_change_watch.py
   echo

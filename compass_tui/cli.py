@@ -216,36 +216,64 @@ def passphrase_of(args: argparse.Namespace) -> str | None:
     return passphrase
 
 
-def open_repository(args: argparse.Namespace):
+def open_repository(args: argparse.Namespace,
+                    announce: Callable[[str], None] | None = None):
     from compass_tui.config import resolve_db_url
     from compass_tui.store.engine import StoreError
     from compass_tui.store.repository import Repository
 
     try:
-        return Repository.open(resolve_db_url(args.db, passphrase_of(args)))
+        return Repository.open(resolve_db_url(args.db, passphrase_of(args)), announce=announce)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
 
 
 def run_tui(args: argparse.Namespace) -> int:
+    """The shell paints first; the journal opens behind it (CompassApp's opener)."""
     from compass_tui.config import Settings
     from compass_tui.ui.app import CompassApp
 
-    repo = open_repository(args)
+    passphrase_of(args)  # asked now, while the terminal is still the shell's
+    first_page = read_ahead(args)
+    opened = []
+
+    def opener(announce: Callable[[str], None]):
+        opened.append(open_repository(args, announce))
+        return opened[-1]
+
+    app = CompassApp(None, Settings.load(args.db), opener=opener, first_page=first_page)
     try:
-        code = CompassApp(repo, Settings.load(args.db)).run()
+        code = app.run()
     finally:
-        repo.close()
+        for repo in opened:
+            repo.close()
+    if app.open_error is not None:
+        raise app.open_error  # said as any other command says it, the terminal restored
     return code or 0
 
 
+def read_ahead(args: argparse.Namespace):
+    """The newest entries, as many as the terminal has lines, read straight from a
+    SQLite file already at this version's schema; None for anything else. A file SQLite
+    cannot read stops here, before the app draws, with the repository's reason."""
+    import shutil
+
+    from compass_tui.config import resolve_db_url
+    from compass_tui.store.quick_reads import UnreadableError, first_page, sqlite_file
+
+    path = None if args.encrypted else sqlite_file(resolve_db_url(args.db))
+    if path is None:
+        return None
+    try:
+        if path.exists() and not path.is_file():
+            raise UnreadableError(f"{path} is not a file")
+        return first_page(path, shutil.get_terminal_size().lines)
+    except UnreadableError:
+        open_repository(args).close()  # the reason in the repository's words
+        return None
+
+
 def run_add(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
-    from compass_tui.domain.dates import DateParseError
-    from compass_tui.domain.errors import describe
-    from compass_tui.services.journal import JournalService
-
     template = find_template(args.template) if args.template is not None else None
     text = " ".join(args.text).strip()
     if not text:
@@ -256,25 +284,61 @@ def run_add(args: argparse.Namespace) -> int:
         text = (sys.stdin.read() if sys.stdin else "").strip()
     if not text and template is None:
         raise CliError("nothing to write: the entry is empty")
-    repo = open_repository(args)
     try:
-        if template is None:
-            entry = JournalService(repo).capture(text)
-        else:
-            from compass_tui.services.entry_templates import TemplateService
+        entry = quick_add(args, text) if template is None else None
+        if entry is None:
+            repo = open_repository(args)
+            try:
+                if template is None:
+                    from compass_tui.services.journal import JournalService
 
-            entry = TemplateService(repo).capture(template, text)
-    except ValidationError as exc:
-        raise CliError(f"{describe(exc)}; nothing was written") from exc
-    except DateParseError as exc:
-        raise CliError(f"{exc}; nothing was written (to keep it as text, start with "
-                       "another word)") from exc
+                    entry = JournalService(repo).capture(text)
+                else:
+                    from compass_tui.services.entry_templates import TemplateService
+
+                    entry = TemplateService(repo).capture(template, text)
+            finally:
+                repo.close()
     except ValueError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        repo.close()
+        raise CliError(capture_error_words(exc)) from exc
     print(f"[Entry added for {entry.entry_date:%Y-%m-%d %H:%M}: {entry.title}]", file=sys.stderr)
     return 0
+
+
+def quick_add(args: argparse.Namespace, text: str):
+    """Straight into a SQLite file at this version's schema (store/quick_capture.py,
+    the same rows as the repository writes); None when the file is not written so."""
+    if args.encrypted:
+        return None
+    from compass_tui.config import resolve_db_url
+    from compass_tui.store.quick_reads import UnreadableError, sqlite_file
+
+    path = sqlite_file(resolve_db_url(args.db))
+    if path is None:
+        return None
+    from compass_tui.domain.capture import parse_capture
+    from compass_tui.services.clock import system_clock
+    from compass_tui.store.quick_capture import add_entry
+
+    capture = parse_capture(text, system_clock())
+    try:
+        return add_entry(path, capture.when, capture.title, capture.body, capture.tags)
+    except UnreadableError:
+        return None  # the repository says why, in its words
+
+
+def capture_error_words(exc: ValueError) -> str:
+    """What is wrong with the text given to `compass add`, and that nothing was written.
+    (Asked without importing the models or the date parser when neither was used.)"""
+    if type(exc).__module__.startswith("pydantic"):
+        from compass_tui.domain.errors import describe
+
+        return f"{describe(exc)}; nothing was written"  # type: ignore[arg-type]
+    dates = sys.modules.get("compass_tui.domain.dates")
+    if dates is not None and isinstance(exc, dates.DateParseError):
+        return (f"{exc}; nothing was written (to keep it as text, start with another "
+                "word)")
+    return str(exc)
 
 
 def find_template(name: str):
@@ -289,34 +353,64 @@ def find_template(name: str):
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from compass_tui.domain.dates import DateParseError
-    from compass_tui.domain.entries import EntryQuery
+    """A SQLite file at this version's schema is read straight (quick_reads), without
+    the database toolkit; anything else through the repository."""
     from compass_tui.services.entry_format import entry_to_dict, entry_to_text
-    from compass_tui.services.journal import JournalService
 
     if args.n is not None and args.n < 1:
         raise CliError("-n must be a positive number")
-    repo = open_repository(args)
-    try:
-        journal = JournalService(repo)
+    start, end = list_period(args)
+    filters = {"text": args.search or "", "tags": args.tag,
+               "starred": True if args.starred else None, "date_from": start,
+               "date_to": end, "limit": args.n}
+    entries = quick_list(args, filters)
+    if entries is None:
+        from compass_tui.domain.entries import EntryQuery
+        from compass_tui.services.journal import JournalService
+
+        repo = open_repository(args)
         try:
-            start = journal.period(args.date_from)[0] if args.date_from else None
-            end = journal.period(args.date_to)[1] if args.date_to else None
-        except DateParseError as exc:
-            raise CliError(f"{exc} (try 'yesterday', 'last month', '2025-03')") from exc
-        query = EntryQuery(
-            text=args.search or "", tags=args.tag, starred=True if args.starred else None,
-            date_from=start, date_to=end, limit=args.n,
-        )
-        entries = list(reversed(journal.entries(query)))  # oldest first, like a diary
-    finally:
-        repo.close()
+            entries = JournalService(repo).entries(EntryQuery(**filters))
+        finally:
+            repo.close()
+    entries = list(reversed(entries))  # oldest first, like a diary
     if args.format == "json":
         json.dump([entry_to_dict(e) for e in entries], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write("\n".join(entry_to_text(e) for e in entries))
     return 0
+
+
+def list_period(args: argparse.Namespace):
+    """--from's start and --to's end (exclusive), as the journal reads such phrases."""
+    if not (args.date_from or args.date_to):
+        return None, None
+    from compass_tui.domain.dates import DateParseError, parse_period
+    from compass_tui.services.clock import system_clock
+
+    try:
+        start = parse_period(args.date_from, system_clock())[0] if args.date_from else None
+        end = parse_period(args.date_to, system_clock())[1] if args.date_to else None
+    except DateParseError as exc:
+        raise CliError(f"{exc} (try 'yesterday', 'last month', '2025-03')") from exc
+    return start, end
+
+
+def quick_list(args: argparse.Namespace, filters: dict):
+    """The entries read straight from the file, or None when it is not read that way."""
+    if args.encrypted:
+        return None
+    from compass_tui.config import resolve_db_url
+    from compass_tui.store.quick_reads import UnreadableError, list_entries, sqlite_file
+
+    path = sqlite_file(resolve_db_url(args.db))
+    if path is None:
+        return None
+    try:
+        return list_entries(path, **filters)
+    except UnreadableError:
+        return None  # the repository says why, in its words
 
 
 def run_export(args: argparse.Namespace) -> int:

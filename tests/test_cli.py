@@ -133,14 +133,16 @@ def test_bad_input_is_one_line_exit_2_nothing_written(db: Target, args: tuple[st
 def test_unreadable_database(tmp_path: Path) -> None:
     bad = tmp_path / "broken.db"
     bad.write_bytes(b"not a sqlite file" * 100)
-    for args in (("list",), ("add", "hello")):
+    for args in ((), ("list",), ("add", "hello")):  # () : the app, stopped before it draws
         result = compass("--db", str(bad), *args)
         assert result.returncode == 2
         assert "not a database" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert bad.read_bytes() == b"not a sqlite file" * 100
-    result = compass("--db", str(tmp_path), "list")
-    assert result.returncode == 2 and "directory" in result.stderr
+    for args in ((), ("list",)):
+        result = compass("--db", str(tmp_path), *args)
+        assert result.returncode == 2 and "directory" in result.stderr
+        assert result.stdout == ""
 
 
 @pytest.mark.sqlite_only("copies the file (PostgreSQL: tests/test_server_maintenance.py)")

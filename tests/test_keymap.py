@@ -95,7 +95,7 @@ def test_an_unknown_id_and_a_bad_key_name_are_named() -> None:
 def test_every_binding_of_the_app_carries_an_id() -> None:
     from textual.dom import DOMNode
 
-    import compass_tui.ui.app  # noqa: F401  (the shell loads every screen)
+    import compass_tui.ui.shell.areas  # noqa: F401  (every tab and the screens they reach)
     from compass_tui.ui.common.keymap import OUR_PACKAGE, _subclasses
 
     ours = [cls for cls in _subclasses(DOMNode) if cls.__module__.startswith(OUR_PACKAGE)]
@@ -163,7 +163,7 @@ async def test_a_clash_is_named_at_start_and_the_default_kept(repo: Repository) 
 
 
 def test_the_readme_lists_every_key_id() -> None:
-    import compass_tui.ui.app  # noqa: F401
+    import compass_tui.ui.shell.areas  # noqa: F401  (every tab and the screens they reach)
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     missing = [bid for bid in check_keys([], app_scopes()).defaults

@@ -6,10 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from compass_tui.domain.dates import DateParseError, names_a_day, parse_when
-from compass_tui.domain.entries import TITLE_MAX
-from compass_tui.domain.impossible_days import impossible_day
 from compass_tui.domain.tags import extract_tags
+from compass_tui.domain.text_rules import TITLE_MAX
 
 # A date prefix ends at a colon followed by whitespace or the end ("9:30am: ..."
 # keeps its clock colon); only the first few words may form one.
@@ -37,6 +35,11 @@ def split_date_prefix(text: str, now: datetime) -> tuple[datetime | None, str]:
         prefix = text[: match.start()].strip()
         if not prefix or len(prefix.split()) > _MAX_PREFIX_WORDS:
             break
+        # Loaded only for a prefix: the date parser takes longer to load than a plain
+        # `compass add` takes altogether.
+        from compass_tui.domain.dates import DateParseError, names_a_day, parse_when
+        from compass_tui.domain.impossible_days import impossible_day
+
         # "May: the offsite moved" or "2024: year in review" name no day: text, not a date.
         try:
             if names_a_day(prefix, now):

@@ -15,9 +15,9 @@ from pydantic import (
 )
 
 from compass_tui.domain.tags import unique_tags
+from compass_tui.domain.text_rules import TITLE_MAX
 
 Rating = int | None
-TITLE_MAX = 300  # a title is a line; the rest belongs in the text
 TEMPLATE_NAME_MAX = 100
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # kept out of the import: the command line reads these classes early
     from pydantic import ValidationError
 
+    from compass_tui.domain.entries import Entry
+
 
 def describe(exc: ValidationError) -> str:
     error = exc.errors()[0]
@@ -34,3 +36,19 @@ class ChangedElsewhereError(WriteRefused):
 
 class NotFoundError(LookupError):
     """The row is gone (another window may have deleted it)."""
+
+
+class DuplicateNameError(ValueError):
+    """A name already taken (names compare without regard to case or spacing)."""
+
+    def __init__(self, what: str, name: str) -> None:
+        super().__init__(f"there is already a {what} called '{name}'")
+        self.name = name
+
+
+class ConflictError(RuntimeError):
+    """The entry changed since it was read (another instance saved it)."""
+
+    def __init__(self, current: Entry) -> None:
+        super().__init__(f"entry {current.id} was changed elsewhere")
+        self.current = current

@@ -29,6 +29,10 @@ _SPACELESS = ("\u3005-\u3007\u3021-\u3029\u3031-\u3035\u303b\u303c\u3040-\u30ff"
               "\u3100-\u312f\u31a0-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
               "\uf900-\ufaff\U00020000-\U000323af")
 _WORDS = re.compile(f"[{_SPACELESS}]|[^\\W_{_SPACELESS}]+")
+# The same for ASCII text, which folds to lower case letters and digits: a class the
+# regex engine scans many times faster (a journal's import spends most of its own time
+# here).
+_ASCII_WORDS = re.compile("[a-z0-9]+")
 
 
 def fold(text: str) -> str:
@@ -42,6 +46,8 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of a text, folded, in order."""
+    if text.isascii():
+        return _ASCII_WORDS.findall(text.lower())
     return _WORDS.findall(fold(text))
 
 

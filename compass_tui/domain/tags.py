@@ -8,8 +8,10 @@ from collections.abc import Iterable
 # A name starts with a letter or digit; inside it, letters, digits, "_" and "-".
 TAG_NAME = r"[^\W_](?:[\w\-]*\w)?"
 # "@" must not follow a word character or a URL/e-mail character, so
-# "ana@example.com" and "https://x/@y" are not tags, while "**@ana**" is.
-TAG_RE = re.compile(rf"(?<![\w@./:+-])@({TAG_NAME})", re.UNICODE)
+# "ana@example.com" and "https://x/@y" are not tags, while "**@ana**" is. The "@" is
+# matched first and what comes before it looked at after, so the search jumps from one
+# "@" to the next instead of trying the look-behind at every character of the text.
+TAG_RE = re.compile(rf"@(?<![\w@./:+-]@)({TAG_NAME})", re.UNICODE)
 _WHOLE_NAME = re.compile(rf"{TAG_NAME}", re.UNICODE)
 
 
@@ -24,6 +26,8 @@ def is_valid_tag(name: str) -> bool:
 
 def extract_tags(text: str) -> list[str]:
     """Every @tag in text, normalised, in order of first appearance."""
+    if "@" not in text:
+        return []
     return unique_tags(match.group(1) for match in TAG_RE.finditer(text))
 
 

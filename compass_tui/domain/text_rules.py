@@ -1,6 +1,9 @@
-"""Small validators shared by the forms' models."""
+"""Small validators shared by the forms' models, and the limits they keep (plain
+constants: quick capture reads them without loading the models)."""
 
 from __future__ import annotations
+
+TITLE_MAX = 300  # a title is a line; the rest belongs in the text
 
 
 def required_text(value: str, what: str) -> str:

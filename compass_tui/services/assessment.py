@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from compass_tui.domain.assessment import (
     Feedback,
@@ -21,11 +21,12 @@ from compass_tui.domain.assessment import (
     taken_on_fault,
 )
 from compass_tui.domain.entries import EntrySummary
+from compass_tui.domain.errors import DuplicateNameError, NotFoundError
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.errors import DuplicateNameError
-from compass_tui.store.repository import Repository
-from compass_tui.store.rows import NotFoundError
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 __all__ = ["AssessmentService", "DuplicateNameError", "NotFoundError"]
 

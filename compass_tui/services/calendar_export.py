@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from compass_tui.domain.calendar_events import CalendarEvent, checkin_events, uid_for
 from compass_tui.domain.schedule import Schedule
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 PRODUCT = "-//compass-tui//career journal//EN"
 CALENDAR_NAME = "Compass"

@@ -4,10 +4,13 @@ lets an open window show an entry added by `compass add` or by another window.""
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.data_version import Version
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.data_version import Version
+    from compass_tui.store.repository import Repository
 
 
 @plain_refusals

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compass_tui.config import resource_dir
 from compass_tui.domain.checkins import DECISIONS, ENTRY_TAG, Checkin, Template, period_words
 from compass_tui.domain.entries import EntryInput
+from compass_tui.domain.errors import ChangedElsewhereError, NotFoundError
 from compass_tui.domain.goals import Goal, GoalInput, Task, TaskInput
 from compass_tui.domain.schedule import (
     KINDS,
@@ -37,9 +38,9 @@ from compass_tui.services.due import DueReport, build_report
 from compass_tui.services.errors import plain_refusals
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.vision import VisionService
-from compass_tui.store.errors import ChangedElsewhereError
-from compass_tui.store.repository import Repository
-from compass_tui.store.rows import NotFoundError
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 FOCUS_DUE_DAYS = 7  # focus lines become tasks due this long after the period ends
 TAG = ENTRY_TAG

@@ -7,12 +7,10 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import URL
-
-from compass_tui.store.engine import database_key, sqlite_path
-from compass_tui.store.maintenance import daily_backup
-from compass_tui.store.pg_dump import DumpError, daily_dump
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 
 class BackupFailed(RuntimeError):
@@ -21,6 +19,10 @@ class BackupFailed(RuntimeError):
 
 def make_daily_backup(url: URL, today: date, keep: int) -> Path | None:
     """The day's backup, or None when there was one already (or nothing to copy)."""
+    from compass_tui.store.engine import database_key, sqlite_path
+    from compass_tui.store.maintenance import daily_backup
+    from compass_tui.store.pg_dump import DumpError, daily_dump
+
     try:
         path = sqlite_path(url)
         if path is not None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
-from compass_tui.domain.entries import Draft
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.domain.entries import Draft
+    from compass_tui.store.repository import Repository
 
 
 def edit_draft_key(entry_id: int) -> str:

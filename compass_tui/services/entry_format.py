@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from compass_tui.domain.entries import Entry
+if TYPE_CHECKING:  # `compass list` prints rows read without the models, too
+    from compass_tui.domain.entries import Entry
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compass_tui.config import config_dir, resource_dir
 from compass_tui.domain.capture import split_date_prefix, split_title
@@ -22,7 +23,9 @@ from compass_tui.domain.tags import extract_tags, unique_tags
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
 from compass_tui.services.prompts import prompt_of_the_day
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 SUFFIX = ".md"
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
-
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from compass_tui.domain.errors import ChangedElsewhereError, NotFoundError, WriteRefused
 from compass_tui.services.refusal import explain_refusal
@@ -21,7 +20,17 @@ from compass_tui.services.refusal import explain_refusal
 __all__ = ["ChangedElsewhereError", "NotFoundError", "WriteRefused", "plain_refusals",
            "refused"]
 
+if TYPE_CHECKING:
+    from sqlalchemy.exc import SQLAlchemyError
+
 Service = TypeVar("Service", bound=type)
+
+
+def _toolkit_error(exc: Exception) -> bool:
+    """An error of the database toolkit. Asked without importing it: the shell paints
+    before the toolkit is loaded, and an error cannot come from a module not loaded."""
+    toolkit = sys.modules.get("sqlalchemy.exc")
+    return toolkit is not None and isinstance(exc, toolkit.SQLAlchemyError)
 
 
 def refused(exc: SQLAlchemyError) -> WriteRefused:
@@ -35,7 +44,9 @@ def _in_words(method: Callable[..., Any]) -> Callable[..., Any]:
         def speaking_as_read(*args: Any, **kwargs: Any) -> Any:
             try:
                 yield from method(*args, **kwargs)
-            except SQLAlchemyError as exc:
+            except Exception as exc:
+                if not _toolkit_error(exc):
+                    raise
                 raise refused(exc) from exc
 
         return speaking_as_read
@@ -44,7 +55,9 @@ def _in_words(method: Callable[..., Any]) -> Callable[..., Any]:
     def speaking(*args: Any, **kwargs: Any) -> Any:
         try:
             return method(*args, **kwargs)
-        except SQLAlchemyError as exc:
+        except Exception as exc:
+            if not _toolkit_error(exc):
+                raise
             raise refused(exc) from exc
 
     return speaking

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from compass_tui.domain.schedule import Schedule
 from compass_tui.services.assessment import AssessmentService
@@ -22,7 +22,9 @@ from compass_tui.services.schedule_file import load_schedule
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.values import ValuesService
 from compass_tui.services.vision import VisionService
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 FORMAT = "compass-tui"
 VERSION = 1

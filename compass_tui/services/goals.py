@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compass_tui.domain.assessment import Skill
 from compass_tui.domain.entries import EntryQuery, EntrySummary
+from compass_tui.domain.errors import NotFoundError
 from compass_tui.domain.goals import (
     Goal,
     GoalInput,
@@ -22,8 +23,9 @@ from compass_tui.domain.goals import (
 )
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.repository import Repository
-from compass_tui.store.rows import NotFoundError
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 WEEK_DAYS = 7  # "this week": today and the six days after it
 UNDO_DEPTH = 20  # task toggles remembered for undo

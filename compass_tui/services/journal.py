@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,15 +18,16 @@ from compass_tui.domain.entries import (
     EntrySummary,
     SearchHit,
 )
-from compass_tui.domain.errors import describe
+from compass_tui.domain.errors import ConflictError, NotFoundError, describe
 from compass_tui.domain.merge import merge_edit
 from compass_tui.domain.streak import current_streak
 from compass_tui.domain.tags import extract_tags, invalid_tags, parse_tag_field, unique_tags
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.drafts import edit_draft_key
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.entries_store import ConflictError, NotFoundError
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 __all__ = ["ConflictError", "FormError", "JournalService", "NotFoundError", "SaveOutcome"]
 

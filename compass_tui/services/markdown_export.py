@@ -5,7 +5,7 @@ first, so a long journal never sits in memory whole)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from compass_tui.domain.timeline import KIND_SYMBOLS, PartialDate
 from compass_tui.domain.vision import CARD_SYMBOLS
@@ -14,7 +14,9 @@ from compass_tui.services.errors import plain_refusals
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.timeline import TimelineService
 from compass_tui.services.vision import VisionService
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 
 def _quote(text: str) -> str:

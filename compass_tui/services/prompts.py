@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
-
-from pydantic import BaseModel
 
 from compass_tui.config import resource_dir
 
 
-class Prompt(BaseModel):
+@dataclass(frozen=True)
+class Prompt:
+    """A plain record, not a model: the first frame shows one, before any model loads."""
+
     theme: str
     text: str
 
@@ -20,7 +22,8 @@ class Prompt(BaseModel):
 def load_prompts() -> tuple[Prompt, ...]:
     with (resource_dir("seeds") / "prompts.toml").open("rb") as handle:
         data = tomllib.load(handle)
-    return tuple(Prompt.model_validate(item) for item in data["prompt"])
+    return tuple(Prompt(theme=str(item["theme"]), text=str(item["text"]))
+                 for item in data["prompt"])
 
 
 def prompt_of_the_day(day: date) -> Prompt:

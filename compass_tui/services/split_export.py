@@ -13,9 +13,12 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compass_tui.domain.entries import Entry
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 MAX_TITLE = 60

@@ -4,7 +4,7 @@ history written one line per event."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compass_tui.domain.timeline import (
     EventInput,
@@ -16,7 +16,9 @@ from compass_tui.domain.timeline import (
 )
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 
 class TimelineImportError(ValueError):

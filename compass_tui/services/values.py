@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from datetime import datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compass_tui.config import resource_dir
 from compass_tui.domain.values import (
@@ -20,7 +20,9 @@ from compass_tui.domain.values import (
 )
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 
 @cache

@@ -4,13 +4,15 @@ version, never an overwrite)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from compass_tui.domain.timeline import PartialDate
 from compass_tui.domain.vision import Card, CardInput, GoalWhy, NarrativeVersion, VisionText
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 PURPOSE = "purpose"
 OUTLINE_MILESTONES = 12

@@ -11,19 +11,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from compass_tui.domain.schedule import Kind, KindState
+from compass_tui.store.quick_reads import UnreadableError, sqlite_file
 
-
-class UnreadableError(RuntimeError):
-    """The file is not a database this can read."""
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The file of a plain sqlite:/// URL (the default and `--db PATH`), else None."""
-    prefix = "sqlite:///"
-    if not url.startswith(prefix) or "?" in url:
-        return None
-    name = url[len(prefix):]
-    return Path(name) if name and name != ":memory:" else None
+__all__ = ["UnreadableError", "read_server_states", "read_states", "server_url",
+           "sqlite_file"]
 
 
 def server_url(url: str) -> str | None:

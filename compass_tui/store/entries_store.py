@@ -31,24 +31,21 @@ from compass_tui.domain.entries import (
     EntrySummary,
     SearchHit,
 )
+from compass_tui.domain.errors import ConflictError
 from compass_tui.domain.highlight import search_terms, snippet
 from compass_tui.domain.search_text import query_phrases, search_text
+from compass_tui.store.fts import COMMON_MATCHES, COUNT_UP_TO, fts_match, ids_matching
 from compass_tui.store.rows import NotFoundError, timestamp
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import EntryRow, TagRow, entry_tags
 from compass_tui.store.upsert import insert_missing
 
+__all__ = ["ConflictError", "EntryStore", "NotFoundError", "fts_match", "search_kind",
+           "ts_query"]
+
 # How each database finds words: SQLite's FTS5 table, PostgreSQL's tsvector column
 # (both built from entries.search_text), or a LIKE over search_text elsewhere.
 SearchKind = Literal["fts5", "tsvector", "like"]
-
-
-class ConflictError(RuntimeError):
-    """The entry changed since it was read (another instance saved it)."""
-
-    def __init__(self, current: Entry) -> None:
-        super().__init__(f"entry {current.id} was changed elsewhere")
-        self.current = current
 
 
 SUMMARY_COLUMNS = (
@@ -77,22 +74,11 @@ def summary_of(row: object) -> EntrySummary:
     )
 
 
-# A word found in this many entries is common enough to page by date instead.
-COMMON_MATCHES = 1000
-_FTS_IDS = "SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match"
-_COUNT_UP_TO = text(f"SELECT count(*) FROM ({_FTS_IDS} LIMIT :cap)")
+_COUNT_UP_TO = text(COUNT_UP_TO)
 _DAYS_NEWEST_FIRST = text(
     "SELECT date(entry_date) FROM entries WHERE deleted_at IS NULL AND entry_date < :end"
     " ORDER BY entry_date DESC"
 ).bindparams(bindparam("end", type_=DateTime()))
-
-
-def fts_match(query: str) -> str | None:
-    """A safe FTS5 expression: every query word, as a phrase whose last word is a prefix."""
-    phrases = query_phrases(query)
-    if not phrases:
-        return None
-    return " ".join('"' + " ".join(phrase) + '"*' for phrase in phrases)
 
 
 def _tsquery_word(word: str) -> str:
@@ -320,12 +306,8 @@ class EntryStore:
             match = fts_match(query_text)
             if match is None:  # only punctuation: nothing can match
                 return stmt.where(false())
-            # Few matches: fetch them by id and sort them. Many: walk the date
-            # index newest first and stop at the page size; the unary + keeps
-            # SQLite from choosing id look-ups, which would sort every match.
             common = session.scalar(_COUNT_UP_TO, {"match": match, "cap": COMMON_MATCHES})
-            column = "+entries.id" if common >= COMMON_MATCHES else "entries.id"
-            return stmt.where(text(f"{column} IN ({_FTS_IDS})").bindparams(match=match))
+            return stmt.where(text(ids_matching(common)).bindparams(match=match))
         if self._search == "tsvector":
             query = ts_query(query_text)
             if query is None:

@@ -8,18 +8,10 @@ from contextlib import contextmanager
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from compass_tui.domain.errors import ChangedElsewhereError
+from compass_tui.domain.errors import ChangedElsewhereError, DuplicateNameError
 
 __all__ = ["ChangedElsewhereError", "DuplicateNameError", "check_version", "name_guard",
            "version_guard"]
-
-
-class DuplicateNameError(ValueError):
-    """A name already taken (names compare without regard to case or spacing)."""
-
-    def __init__(self, what: str, name: str) -> None:
-        super().__init__(f"there is already a {what} called '{name}'")
-        self.name = name
 
 
 @contextmanager

@@ -1,22 +1,20 @@
 """Bring a database to the newest schema, backing the file up first.
 
 Alembic is imported only when a migration is due, so opening an up-to-date
-database (every start of the app and of `compass add`) stays fast.
+database (every start of the app and of `compass add`) stays fast; nothing here
+imports the database toolkit at import time either, so HEAD can be read by the
+quick paths that use the standard library's sqlite3 alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import OperationalError, ProgrammingError
-
-from compass_tui.store.backup import backup_sqlite_file, timestamped_name
-from compass_tui.store.engine import StoreError, database_key, sqlite_path
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions; a test keeps the two in step.
@@ -52,6 +50,9 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
     try:
         with engine.connect() as conn:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -59,10 +60,24 @@ def current_revision(engine: Engine) -> str | None:
         return None
 
 
-def upgrade(engine: Engine, target: str = "head") -> Path | None:
-    """Upgrade to target; returns the backup made, if the file held anything."""
+UPGRADING = "Upgrading the journal to this version of compass (a backup first)…"
+UPGRADED = "The journal is upgraded to this version of compass."
+
+
+def upgrade(engine: Engine, target: str = "head",
+            announce: Callable[[str], None] | None = None) -> Path | None:
+    """Upgrade to target; returns the backup made, if the file held anything.
+    `announce` is told in words, before the backup, that an upgrade is under way, and
+    when it is done, where the journal as it was is kept."""
+    from sqlalchemy import inspect
+
+    from compass_tui.store.backup import backup_sqlite_file, timestamped_name
+    from compass_tui.store.engine import database_key, sqlite_path
+
     if target == "head" and current_revision(engine) == HEAD:
         return None
+    if announce is not None:
+        announce(UPGRADING)
     backup = None
     path = sqlite_path(engine.url)
     if path is not None and inspect(engine).get_table_names():
@@ -72,12 +87,15 @@ def upgrade(engine: Engine, target: str = "head") -> Path | None:
     elif engine.dialect.name == "postgresql" and inspect(engine).get_table_names():
         backup = _dump_before(engine, target)
     _run(engine, "upgrade", target)
+    if announce is not None:
+        announce(UPGRADED + (f" The journal as it was is kept in {backup}." if backup else ""))
     return backup
 
 
 def _dump_before(engine: Engine, target: str) -> Path | None:
     """pg_dump first when it is on the PATH; without it the upgrade still runs, in one
     transaction (PostgreSQL changes its schema transactionally: all of it or none)."""
+    from compass_tui.store.engine import StoreError
     from compass_tui.store.pg_dump import DumpError, dump_beside, pg_dump_program
 
     if pg_dump_program() is None:
@@ -97,6 +115,8 @@ def downgrade(engine: Engine, target: str) -> None:
 def _run(engine: Engine, direction: str, target: str) -> None:
     from alembic import command
     from alembic.util import CommandError
+
+    from compass_tui.store.engine import StoreError
 
     config = alembic_config()
     try:

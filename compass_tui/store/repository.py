@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
@@ -58,10 +58,16 @@ class Repository:
             yield
 
     @classmethod
-    def open(cls, url: str, *, upgrade: bool = True) -> Repository:
+    def open(cls, url: str, *, upgrade: bool = True,
+             announce: Callable[[str], None] | None = None) -> Repository:
+        """`announce` hears, in words, of an upgrade about to run (see migrate.upgrade)."""
         engine = make_engine(url)
         if upgrade:
-            migrate.upgrade(engine)
+            try:
+                migrate.upgrade(engine, announce=announce)
+            except BaseException:
+                engine.dispose()
+                raise
         return cls(engine)
 
     def close(self) -> None:

@@ -7,8 +7,9 @@ import gc
 import os
 import signal
 import time
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App, ComposeResult
@@ -20,39 +21,37 @@ from textual.widgets import TabbedContent, TabPane
 
 from compass_tui import IMPORTED_AT
 from compass_tui.config import Settings, resource_dir
-from compass_tui.domain.insights import Period, named_period
-from compass_tui.domain.schedule import LABELS, Kind
-from compass_tui.services.checkins import Completed
 from compass_tui.services.clock import Clock, system_clock
-from compass_tui.services.daily_backup import BackupFailed
 from compass_tui.services.drafts import new_draft_key
-from compass_tui.services.due import DueReport
-from compass_tui.services.insights import Insights
 from compass_tui.services.schedule_file import backup_keep
 from compass_tui.services.start_settings import load_start_settings
-from compass_tui.services.workspace import Repository, Workspace
-from compass_tui.ui.checkins.checkin_screen import CheckinScreen
-from compass_tui.ui.checkins.checkins_screen import CheckinsScreen
-from compass_tui.ui.checkins.snooze import SnoozeScreen
 from compass_tui.ui.common.key_bar import KeyBar
 from compass_tui.ui.common.keymap import CheckedKeys, app_scopes, check_keys, shown
 from compass_tui.ui.common.list_ends import stop_lists_at_ends
 from compass_tui.ui.common.scheduler_bar import SchedulerBar
-from compass_tui.ui.goals.goals_tab import GoalsTab
-from compass_tui.ui.insights.insights_screen import InsightsScreen
-from compass_tui.ui.insights.period_form import PeriodForm
-from compass_tui.ui.insights.review_screen import ReviewScreen
-from compass_tui.ui.journal.draft_recovery import Choice, DraftRecoveryScreen
-from compass_tui.ui.journal.entry_editor import EntryEditorScreen
-from compass_tui.ui.journal.journal_tab import JournalTab
 from compass_tui.ui.shell.commands import CompassCommands
-from compass_tui.ui.shell.key_help import KeyHelpScreen
+from compass_tui.ui.shell.opening_view import OpeningView
 from compass_tui.ui.shell.ordered_keys import OrderedKeysApp
 from compass_tui.ui.shell.steady_columns import SteadyColumnsDriver
 from compass_tui.ui.shell.theme_keeper import ThemeKeeper
-from compass_tui.ui.timeline.timeline_tab import TimelineTab
-from compass_tui.ui.values.values_tab import ValuesTab
-from compass_tui.ui.vision.vision_tab import VisionTab
+
+# The tabs, their screens and the database stack load once the shell is on screen
+# (ui/shell/areas.py), so these are imported where they are used.
+if TYPE_CHECKING:
+    from compass_tui.domain.entry_line import EntryLine
+    from compass_tui.domain.insights import Period
+    from compass_tui.domain.schedule import Kind
+    from compass_tui.services.checkins import Completed
+    from compass_tui.services.due import DueReport
+    from compass_tui.services.insights import Insights
+    from compass_tui.services.workspace import Repository, Workspace
+    from compass_tui.ui.goals.goals_tab import GoalsTab
+    from compass_tui.ui.journal.draft_recovery import Choice
+    from compass_tui.ui.journal.journal_tab import JournalTab
+
+# Opens the journal in a worker, saying in words what it is doing on the way (an
+# upgrade); raises, with the reason as its text, when the journal cannot be opened.
+Opener = Callable[[Callable[[str], None]], "Repository"]
 
 stop_lists_at_ends()
 
@@ -73,6 +72,9 @@ class CompassApp(OrderedKeysApp[int]):
         "app.tcss", "journal.tcss", "values.tcss", "common.tcss", "goals.tcss",
         "checkins.tcss", "timeline.tcss", "vision.tcss", "insights.tcss", "focus.tcss",
     )]
+    # What the first frame draws (the shell, the Journal's frame): the first files, so
+    # the rest read once the journal is open still come in the same order.
+    SHELL_STYLES: ClassVar = 2
     COMMANDS = App.COMMANDS | {CompassCommands}
     ENABLE_COMMAND_PALETTE = True
 
@@ -92,8 +94,12 @@ class CompassApp(OrderedKeysApp[int]):
           for i, tab in enumerate(TABS, start=1)),
     ]
 
-    def __init__(self, repo: Repository, settings: Settings | None = None,
-                 clock: Clock = system_clock) -> None:
+    def __init__(self, repo: Repository | None, settings: Settings | None = None,
+                 clock: Clock = system_clock, *, opener: Opener | None = None,
+                 first_page: Sequence[EntryLine] | None = None) -> None:
+        """With a repository, the app starts on it as it is. With none, `opener` opens
+        one in a worker once the shell is on screen, the Journal showing `first_page`
+        (its newest entries, read ahead without the database stack) meanwhile."""
         super().__init__()
         # Over SSH every animation frame is bytes on the wire and a delay before the
         # screen settles; TEXTUAL_ANIMATIONS=full brings them back.
@@ -103,29 +109,47 @@ class CompassApp(OrderedKeysApp[int]):
         self.clock = clock
         # A file that cannot be used: start anyway, on the defaults, and say why.
         self.start_settings = load_start_settings()
-        self.workspace = Workspace(repo, clock, self.start_settings.schedule)
         self._keys: CheckedKeys | None = None
-        if self.start_settings.keys:  # the defaults need no checking
-            self.set_keymap(self.keys.keymap)
-        self.journal = self.workspace.journal
-        self.drafts = self.workspace.drafts
-        self.values = self.workspace.values
-        self.assessment = self.workspace.assessment
-        self.goals = self.workspace.goals
-        self.timeline = self.workspace.timeline
-        self.vision = self.workspace.vision
-        self.templates = self.workspace.templates
-        self.checkins = self.workspace.checkins
-        self.changes = self.workspace.changes
-        self.insights = self.workspace.insights
-        self.review = self.workspace.review
+        self._opener = opener
+        self._first_page = first_page
+        # Why the journal could not be opened (the opener's error), for the caller.
+        self.open_error: Exception | None = None
+        self.workspace: Workspace | None = None
         # The figures Insights showed last: painted at once when it opens on them again.
         self.insights_cache: Insights | None = None
+        if repo is not None:
+            from compass_tui.services.workspace import Workspace
+
+            self._use(Workspace(repo, clock, self.start_settings.schedule))
+        else:
+            self.opening = True  # keys wait for the journal (see OrderedKeysApp)
+            self.css_path, self._area_styles = (self.css_path[:self.SHELL_STYLES],
+                                                self.css_path[self.SHELL_STYLES:])
         self.theme_keeper = ThemeKeeper(self)
         self._changes_waiting = False  # seen while something was being edited
         # This instance's key for a new entry's draft (see new_draft_key).
         self.new_draft_key = new_draft_key()
         self.startup_seconds: float | None = None
+
+    def _use(self, workspace: Workspace) -> None:
+        """The journal is open: its services, and the keys as config.toml moves them."""
+        from compass_tui.ui.shell import areas  # noqa: F401  (every binding, for the key check)
+
+        self.workspace = workspace
+        self.journal = workspace.journal
+        self.drafts = workspace.drafts
+        self.values = workspace.values
+        self.assessment = workspace.assessment
+        self.goals = workspace.goals
+        self.timeline = workspace.timeline
+        self.vision = workspace.vision
+        self.templates = workspace.templates
+        self.checkins = workspace.checkins
+        self.changes = workspace.changes
+        self.insights = workspace.insights
+        self.review = workspace.review
+        if self.start_settings.keys:  # the defaults need no checking
+            self.set_keymap(self.keys.keymap)
 
     def get_driver_class(self) -> type[Driver]:
         """On a Unix terminal, one whose columns hold past an emoji of uncertain width."""
@@ -135,22 +159,22 @@ class CompassApp(OrderedKeysApp[int]):
     def compose(self) -> ComposeResult:
         yield SchedulerBar(id="scheduler")
         with TabbedContent(id="tabs", initial="journal"):
-            with TabPane("Journal", id="journal"):
-                yield JournalTab(id="journal-tab")
-            with TabPane("Values", id="values"):
-                yield ValuesTab(id="values-tab")
-            with TabPane("Goals", id="goals"):
-                yield GoalsTab(id="goals-tab")
-            with TabPane("Timeline", id="timeline"):
-                yield TimelineTab(id="timeline-tab")
-            with TabPane("Vision", id="vision"):
-                yield VisionTab(id="vision-tab")
+            for tab in TABS:
+                with TabPane(tab.title(), id=tab):
+                    if self.workspace is not None:
+                        from compass_tui.ui.shell.areas import tab_widget
+
+                        yield tab_widget(tab)
+                    elif tab == "journal":
+                        yield OpeningView(self._first_page, self.clock().date())
         yield KeyBar()
 
     @property
     def keys(self) -> CheckedKeys:
         """The [keys] of config.toml as applied, beside every binding's defaults."""
         if self._keys is None:
+            from compass_tui.ui.shell import areas  # noqa: F401  (every binding to check)
+
             self._keys = check_keys(self.start_settings.keys, app_scopes())
         return self._keys
 
@@ -167,13 +191,70 @@ class CompassApp(OrderedKeysApp[int]):
         self.theme_keeper.start(sixteen_colours=self.console.color_system
                                 in SIXTEEN_COLOUR_SYSTEMS)
         self.scheduler_bar.today = self.clock().date()
-        if loose := self.workspace.privacy_warning():
-            self.notify(loose, severity="warning", timeout=20)
         for problem in self.start_settings.problems:
             self.notify(problem, severity="warning", timeout=15)
+        self._install_hangup_handlers()
+        if self.workspace is not None:
+            self._journal_ready()
+        else:
+            self.call_after_refresh(self._open_journal)
+
+    # -- opening the journal after the first frame ----------------------------------
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open_journal(self) -> None:
+        """The database stack, the tabs' modules and the journal itself, off the event
+        loop; a journal that cannot be opened ends the app with its reason."""
+        assert self._opener is not None
+        try:
+            repo = self._opener(self._say_opening)
+            from compass_tui.services.workspace import Workspace
+            from compass_tui.ui.shell import areas  # noqa: F401  (loaded here, off the loop)
+
+            workspace = Workspace(repo, self.clock, self.start_settings.schedule)
+        except Exception as exc:  # the caller says it, or shows the bug (see open_error)
+            self.call_from_thread(self._cannot_open, exc)
+            return
+        self.call_from_thread(self._journal_opened, workspace)
+
+    def _say_opening(self, message: str) -> None:
+        """From the opener's thread: what it is doing (an upgrade), shown at once."""
+        self.call_from_thread(self._show_opening, message)
+
+    def _show_opening(self, message: str) -> None:
+        for view in self.query(OpeningView):
+            view.say(message)
+        self.notify(message, timeout=10)
+
+    def _cannot_open(self, exc: Exception) -> None:
+        self.open_error = exc
+        self.exit(return_code=2)
+
+    async def _journal_opened(self, workspace: Workspace) -> None:
+        from compass_tui.ui.shell.areas import tab_widget
+
+        self._use(workspace)
+        self.stylesheet.read_all(self._area_styles)
+        self.css_path += self._area_styles
+        self.refresh_css(animate=False)
+        with self.batch_update():
+            for tab in TABS:
+                pane = self.query_one(f"#{tab}", TabPane)
+                await pane.remove_children()
+                await pane.mount(tab_widget(tab))
+        self._focus_tab(self.query_one("#tabs", TabbedContent).active)  # one shown meanwhile
+        self._journal_ready()
+        self._after_first_paint()
+        self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
+        self.opened()
+
+    def _journal_ready(self) -> None:
+        """What needs the journal's services, once they are there."""
+        assert self.workspace is not None
+        if loose := self.workspace.privacy_warning():
+            self.notify(loose, severity="warning", timeout=20)
         for problem in self._keys.problems if self._keys else ():
             self.notify(problem, severity="warning", timeout=15)
-        self._install_hangup_handlers()
         self._offer_drafts()
         self.call_after_refresh(self.refresh_due)
         self.set_interval(DUE_CHECK_SECONDS, self.refresh_due)
@@ -187,6 +268,10 @@ class CompassApp(OrderedKeysApp[int]):
         # start-up's objects; and again once the tabs' read-ahead has settled.
         self._freeze_heap()
         self.set_timer(HEAP_SETTLE_SECONDS, self._freeze_heap)
+        if self.workspace is not None:
+            self._after_first_paint()
+
+    def _after_first_paint(self) -> None:
         self.set_timer(DAILY_BACKUP_DELAY, self._daily_backup)
         self.set_timer(INSIGHTS_READ_AHEAD, self._read_insights_ahead)
         self._check_templates()
@@ -203,6 +288,7 @@ class CompassApp(OrderedKeysApp[int]):
         """The default period's figures, and the screen's code, ready before the key: the
         screen paints them at once and reads them again behind them."""
         import compass_tui.ui.insights.trend_chart  # noqa: F401  (Plotext, before the key)
+        from compass_tui.domain.insights import named_period
 
         period = named_period("days", self.clock().date())
         insights = self.insights.insights(period)
@@ -215,6 +301,9 @@ class CompassApp(OrderedKeysApp[int]):
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _daily_backup(self) -> None:
         """The first start of a day keeps a copy of the database (off the event loop)."""
+        from compass_tui.services.daily_backup import BackupFailed
+
+        assert self.workspace is not None
         try:
             self.workspace.daily_backup(self.clock().date(), keep=backup_keep())
         except BackupFailed as exc:
@@ -261,6 +350,10 @@ class CompassApp(OrderedKeysApp[int]):
 
     def save_open_drafts(self) -> None:
         """Write every open editor's text (and check-in's answers) now, changed or not."""
+        if self.workspace is None:
+            return  # still opening: no editor can be open
+        from compass_tui.ui.shell.areas import CheckinScreen, EntryEditorScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, EntryEditorScreen):
                 screen.save_draft(force=True)
@@ -268,6 +361,8 @@ class CompassApp(OrderedKeysApp[int]):
                 screen.save_answers()
 
     def _offer_drafts(self) -> None:
+        from compass_tui.ui.shell.areas import DraftRecoveryScreen
+
         pending = self.drafts.pending()
         if not pending:
             return
@@ -288,10 +383,14 @@ class CompassApp(OrderedKeysApp[int]):
 
     @property
     def journal_tab(self) -> JournalTab:
+        from compass_tui.ui.shell.areas import JournalTab
+
         return self.query_one(JournalTab)
 
     @property
     def goals_tab(self) -> GoalsTab:
+        from compass_tui.ui.shell.areas import GoalsTab
+
         return self.query_one(GoalsTab)
 
     async def action_quit(self) -> None:
@@ -307,6 +406,8 @@ class CompassApp(OrderedKeysApp[int]):
 
     def _focus_tab(self, tab: str) -> None:
         """Focus inside the shown tab, or Textual moves it to a hidden one and switches back."""
+        if self.workspace is None:
+            return  # still opening: the tabs are not there yet
         content = self.query_one(f"#{tab}", TabPane).children[0]
         if hasattr(content, "focus_default"):
             content.focus_default()
@@ -317,7 +418,8 @@ class CompassApp(OrderedKeysApp[int]):
 
     def on_app_focus(self, _event: events.AppFocus) -> None:
         """Back in this window (the terminal says so): whatever was done elsewhere shows."""
-        self.look_for_changes()
+        if self.workspace is not None:
+            self.look_for_changes()
 
     def _editing(self) -> bool:
         """An editor, form, question or search is open over the tabs: nothing under the
@@ -364,6 +466,8 @@ class CompassApp(OrderedKeysApp[int]):
 
     def action_open_checkin(self) -> None:
         """The due check-in (resumed if begun); with nothing due, the check-ins screen."""
+        from compass_tui.ui.shell.areas import CheckinScreen
+
         if any(isinstance(screen, CheckinScreen) for screen in self.screen_stack):
             return
         report = self.scheduler_bar.report or self.checkins.report()
@@ -374,10 +478,15 @@ class CompassApp(OrderedKeysApp[int]):
             self.action_checkin_history()
 
     def action_start_checkin(self, kind: Kind) -> None:
+        from compass_tui.ui.shell.areas import CheckinScreen
+
         checkin = self.checkins.open_or_start(kind)
         self.push_screen(CheckinScreen(checkin), self._checkin_closed)
 
     def _checkin_closed(self, completed: Completed | None) -> None:
+        from compass_tui.domain.schedule import LABELS
+        from compass_tui.ui.shell.areas import TimelineTab, VisionTab
+
         self.refresh_due()
         if completed is None:
             return
@@ -396,6 +505,7 @@ class CompassApp(OrderedKeysApp[int]):
             self.notify("Nothing due to snooze.", timeout=3)
             return
         item = report.actionable[0]
+        from compass_tui.ui.shell.areas import SnoozeScreen
 
         def chosen(until: date | None) -> None:
             if until is not None:
@@ -406,18 +516,27 @@ class CompassApp(OrderedKeysApp[int]):
         self.push_screen(SnoozeScreen(item.label, report.today), chosen)
 
     def action_import_timeline(self) -> None:
+        from compass_tui.ui.shell.areas import TimelineTab
+
         self.action_show_tab("timeline")
         self.query_one(TimelineTab).action_import_lines()
 
     def action_checkin_history(self) -> None:
+        from compass_tui.ui.shell.areas import CheckinsScreen
+
         self.push_screen(CheckinsScreen(), lambda _result: self.refresh_due())
 
     def action_insights(self) -> None:
+        from compass_tui.ui.insights.insights_screen import InsightsScreen
+
         if not any(isinstance(screen, InsightsScreen) for screen in self.screen_stack):
             self.push_screen(InsightsScreen())
 
     def action_review_period(self) -> None:
         """From the palette: the period first, then its review."""
+        from compass_tui.ui.insights.period_form import PeriodForm
+        from compass_tui.ui.insights.review_screen import ReviewScreen
+
         def chosen(period: Period | None) -> None:
             if period is not None:
                 self.push_screen(ReviewScreen(period))
@@ -425,6 +544,8 @@ class CompassApp(OrderedKeysApp[int]):
         self.push_screen(PeriodForm(), chosen)
 
     def action_key_help(self) -> None:
+        from compass_tui.ui.shell.key_help import KeyHelpScreen
+
         self.push_screen(KeyHelpScreen(self.keys.keys_of))
 
     def action_search(self) -> None:

@@ -4,11 +4,14 @@ transaction, and say in one line what happened."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from compass_tui.domain.import_records import PART_NAMES, ImportBatch, ImportCounts, Refusal
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from compass_tui.store.repository import Repository
 
 
 class ImportRefusedError(ValueError):

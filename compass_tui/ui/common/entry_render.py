@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from compass_tui.domain.entries import EntrySummary
 from compass_tui.domain.tags import tags_not_in
+
+if TYPE_CHECKING:
+    from compass_tui.domain.entries import EntrySummary
+    from compass_tui.domain.entry_line import EntryLine
 
 STAR = "★ "
 NO_STAR = "  "
@@ -21,7 +26,7 @@ def tags_label(tags: list[str]) -> str:
     return " ".join("@" + tag for tag in tags)
 
 
-def summary_line(entry: EntrySummary, date_format: str) -> Text:
+def summary_line(entry: EntrySummary | EntryLine, date_format: str) -> Text:
     """Star, date or time, title and tags on one line that never wraps."""
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(STAR if entry.starred else NO_STAR, style=STAR_STYLE)

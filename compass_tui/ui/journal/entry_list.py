@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
@@ -10,8 +11,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from compass_tui.domain.entries import EntrySummary
 from compass_tui.ui.common.entry_render import summary_line
+
+if TYPE_CHECKING:
+    from compass_tui.domain.entries import EntrySummary
+    from compass_tui.domain.entry_line import EntryLine
 
 # Ask for the next page when the cursor comes this close to the last row.
 PREFETCH_MARGIN = 15
@@ -52,12 +56,12 @@ class EntryList(OptionList):
         self.exhausted = False
         self._last_day = None
 
-    def append_page(self, page: list[EntrySummary], page_size: int) -> None:
+    def append_page(self, page: list[EntrySummary] | list[EntryLine], page_size: int) -> None:
         self._add_rows(page, page_size)
         if self.highlighted is None and self.summaries:
             self.action_first()
 
-    def _add_rows(self, page: list[EntrySummary], page_size: int) -> None:
+    def _add_rows(self, page: list[EntrySummary] | list[EntryLine], page_size: int) -> None:
         options: list[Option] = []
         for entry in page:
             day = entry.entry_date.date()

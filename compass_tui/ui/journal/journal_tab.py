@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +25,7 @@ from compass_tui.ui.journal.entry_picker import EntryPickerScreen
 from compass_tui.ui.journal.reading_pane import ReadingPane
 from compass_tui.ui.journal.search import SearchScreen
 from compass_tui.ui.journal.template_picker import TemplatePickerScreen
+from compass_tui.ui.journal.today_line import today_line
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -203,12 +203,7 @@ class JournalTab(Container):
 
     def _show_today_line(self, earlier: int) -> None:
         prompt = prompt_of_the_day(self.app.clock().date()).text
-        line = Text(no_wrap=True, overflow="ellipsis")
-        if earlier:
-            line.append(f"o: {earlier} from this day in earlier years · ", style="bold")
-        line.append("Prompt: ", style="bold")
-        line.append(prompt, style="italic")
-        self.query_one("#today-line", Static).update(line)
+        self.query_one("#today-line", Static).update(today_line(prompt, earlier))
 
     # -- actions --------------------------------------------------------------
 

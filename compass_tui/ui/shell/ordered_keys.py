@@ -15,6 +15,10 @@ that focuses its first field). A screen that loads its fields in a worker says s
 with `ready_for_keys`, and keys wait for it too. A character typed into the focused
 text field needs no wait: the field takes it and no binding runs, so the key after it
 can follow in the same queue (a long burst of typing costs what it did).
+
+While the app is still `opening` what its keys act on (the journal opens after the
+first frame), every key waits for `opened()`, however long that takes, except the
+quit key: a journal that is slow to open can still be left.
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 ReturnType = TypeVar("ReturnType")
 
@@ -59,6 +62,8 @@ def ready_for(app: App[object]) -> bool:
 def stays_in_field(widget: Widget | None, event: events.Key | events.Paste) -> bool:
     """A character (or a paste) handed to a text field is taken there and runs no
     binding: the key after it can follow at once, in the same queue."""
+    from textual.widgets import Input, TextArea  # loaded with the first field, not before
+
     if not isinstance(widget, Input | TextArea) or getattr(widget, "read_only", False):
         return False
     return isinstance(event, events.Paste) or event.is_printable
@@ -69,6 +74,7 @@ class OrderedKeysApp(App[ReturnType]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.opening = False
         self._held: deque[events.Key | events.Paste] = deque()
         self._settling = False
         self._since = 0.0  # when the key being settled was handed over
@@ -82,6 +88,12 @@ class OrderedKeysApp(App[ReturnType]):
         if not isinstance(event, events.Key | events.Paste) or event.is_forwarded:
             await super().on_event(event)
             return
+        if self.opening:
+            if self._quits(event):
+                await super().on_event(event)
+            else:
+                self._held.append(event)
+            return
         if self._settling or not ready_for(self):
             self._held.append(event)
             if not self._settling:  # a screen still loading its fields
@@ -89,6 +101,16 @@ class OrderedKeysApp(App[ReturnType]):
                 self._then(HOLD_SECONDS, self._release)
             return
         await self._handle(event)
+
+    def _quits(self, event: events.Key | events.Paste) -> bool:
+        active = self.active_bindings.get(event.key) if isinstance(event, events.Key) else None
+        return active is not None and active.binding.action in ("quit", "app.quit")
+
+    def opened(self) -> None:
+        """What the keys act on is there: those typed meanwhile take effect, in order."""
+        self.opening = False
+        if not self._settling:
+            self.call_later(self._release)
 
     async def _handle(self, event: events.Key | events.Paste) -> None:
         focused = self.focused

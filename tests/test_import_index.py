@@ -1,0 +1,67 @@
+"""A bulk import indexes its entries for search once, at the end, and leaves the index's
+trigger as it found it, whether the import succeeds or fails."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from compass_tui.domain.entries import EntryInput, EntryQuery
+from compass_tui.services.importers import ImportService, read_batch
+from compass_tui.services.journal import JournalService
+from compass_tui.store import import_entries, import_vision
+from compass_tui.store.maintenance import check_database
+from compass_tui.store.repository import Repository
+from tests.conftest import NOW, fixed_clock
+
+JRNL = Path(__file__).parent / "data" / "jrnl-export.json"
+
+
+def trigger_sql(db: Path) -> str | None:
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                           (import_entries.FTS_INSERT_TRIGGER,)).fetchone()
+    conn.close()
+    return row[0] if row else None
+
+
+def test_imported_entries_are_found_and_later_ones_too(repo: Repository) -> None:
+    repo.entries.add(EntryInput(entry_date=NOW, title="Written before the import"))
+    batch = read_batch("jrnl", str(JRNL))
+    ImportService(repo, fixed_clock).write(batch)
+    journal = JournalService(repo, fixed_clock)
+    for entry in batch.entries:
+        word = next(w for w in entry.title.split() if len(w) > 3)
+        assert any(hit.entry.title == entry.title
+                   for hit in journal.search(EntryQuery(text=word, limit=None)))
+    assert journal.search(EntryQuery(text="before the import"))
+    repo.entries.add(EntryInput(entry_date=NOW, title="Zanzibar after the import"))
+    assert journal.search(EntryQuery(text="zanzibar"))  # the trigger indexes it
+
+
+@pytest.mark.sqlite_only("FTS5's trigger and the file's own check")
+def test_the_trigger_is_put_back_as_it_was(repo: Repository, db_path: Path) -> None:
+    before = trigger_sql(db_path)
+    assert before is not None
+    ImportService(repo, fixed_clock).write(read_batch("jrnl", str(JRNL)))
+    assert trigger_sql(db_path) == before
+    report = check_database(db_path, None)
+    assert report.ok, report.problems
+
+
+@pytest.mark.sqlite_only("FTS5's trigger")
+def test_a_failed_import_leaves_the_trigger_and_the_index(
+        repo: Repository, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = trigger_sql(db_path)
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(import_vision, "write_checkins", broken)  # after the entries
+    with pytest.raises(RuntimeError, match="disk full"):
+        ImportService(repo, fixed_clock).write(read_batch("jrnl", str(JRNL)))
+    assert trigger_sql(db_path) == before
+    assert JournalService(repo).entries(EntryQuery(limit=None)) == []
+    assert check_database(db_path, None).ok
