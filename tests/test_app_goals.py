@@ -14,7 +14,8 @@ from compass_tui.store.repository import Repository
 from compass_tui.ui.common.confirm import ConfirmScreen
 from compass_tui.ui.goals.goal_detail import GoalDetail
 from compass_tui.ui.goals.goal_form import GoalForm
-from compass_tui.ui.goals.goals_tab import PREFETCH_DELAY, GoalsTab
+from compass_tui.ui.goals.goals_section import PREFETCH_DELAY
+from compass_tui.ui.goals.goals_tab import GoalsTab
 from compass_tui.ui.goals.row_list import RowList
 from compass_tui.ui.goals.task_form import TaskForm
 from compass_tui.ui.goals.value_picker import ValuePickerScreen

@@ -69,6 +69,7 @@ HELP = """\
 
 | Key | Does |
 |---|---|
+| {goals.prev} {goals.next} | previous / next section of the tab |
 | {goals.view} | view: tree (long-term goals over their short-term ones), by due date, this week |
 | {goals.status} / {goals.horizon} / {goals.value} | filter by status, by horizon (short, long), by the value a goal serves |
 | {goals.add} / {goals.child} | new goal / new sub-goal under the selected one |
