@@ -30,3 +30,18 @@ def test_tags_are_found_as_the_look_behind_finds_them() -> None:
     for text in [*texts(20_000, 2), "ana@example.com @Ana", "https://x/@y **@ana**", "@@a"]:
         assert [m.group(1) for m in tags.TAG_RE.finditer(text)] == [
             m.group(1) for m in LOOK_BEHIND_FIRST.finditer(text)]
+
+
+def test_an_entrys_search_text_is_its_words_as_the_rules_find_them() -> None:
+    general = search_text._WORDS
+    samples = [*texts(20_000, 3), "Don't co-found snake_case", "ÉTÉ à Zürich", "\t\n x  "]
+    for title, body, tag in zip(samples, samples[1:], samples[2:], strict=False):
+        expected = " ¶ ".join(" ".join(general.findall(search_text.fold(part)))
+                              for part in (title, tag, body))
+        assert search_text.search_text(title, body, [tag]) == expected
+
+
+def test_tags_found_the_quick_way_are_those_the_rules_find() -> None:
+    for text in [*texts(20_000, 4), "@Work and @work, @WORK-x @c++ a@b", "@İstanbul @Ünal"]:
+        expected = tags.unique_tags(m.group(1) for m in LOOK_BEHIND_FIRST.finditer(text))
+        assert tags.extract_tags(text) == expected

@@ -17,6 +17,7 @@ from compass_tui.store.repository import Repository
 from tests.conftest import NOW, fixed_clock
 
 JRNL = Path(__file__).parent / "data" / "jrnl-export.json"
+JRNL_TEXT = Path(__file__).parent / "data" / "jrnl-journal.txt"
 
 
 def trigger_sql(db: Path) -> str | None:
@@ -65,3 +66,46 @@ def test_a_failed_import_leaves_the_trigger_and_the_index(
     assert trigger_sql(db_path) == before
     assert JournalService(repo).entries(EntryQuery(limit=None)) == []
     assert check_database(db_path, None).ok
+
+
+def fts_settings(db: Path) -> list[tuple[str, object]]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT k, v FROM entries_fts_config ORDER BY k").fetchall()
+    conn.close()
+    return rows
+
+
+@pytest.mark.sqlite_only("FTS5's own settings")
+def test_the_index_settings_are_left_as_they_were(repo: Repository, db_path: Path) -> None:
+    before = fts_settings(db_path)
+    assert "hashsize" not in dict(before)
+    ImportService(repo, fixed_clock).write(read_batch("jrnl", str(JRNL)))
+    assert fts_settings(db_path) == before
+    with sqlite3.connect(db_path) as conn:  # a journal that has its own keeps it
+        conn.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('hashsize', 4096)")
+    conn.close()
+    ImportService(repo, fixed_clock).write(read_batch("jrnl-text", str(JRNL_TEXT)))
+    assert dict(fts_settings(db_path))["hashsize"] == 4096
+    assert check_database(db_path, None).ok
+
+
+@pytest.mark.sqlite_only("SQLite's own date and time text")
+def test_dates_are_written_as_the_column_writes_them() -> None:
+    from datetime import datetime, timedelta
+
+    from sqlalchemy.dialects import sqlite
+
+    from compass_tui.store import import_rows
+    from compass_tui.store.tables import EntryRow
+
+    dialect = sqlite.dialect()
+    column = EntryRow.__table__.c.entry_date.type.dialect_impl(dialect)
+    process = column.bind_processor(dialect)
+    quick = import_rows._iso_when_same(process)
+    assert quick is not process
+    moments = [datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59, 59, 999999),
+               datetime(2024, 2, 29, 7, 5), None]
+    moments += [datetime(1900, 1, 1) + timedelta(seconds=n * 7_777_777.123457)
+                for n in range(500)]
+    for when in moments:
+        assert quick(when) == process(when)

@@ -28,7 +28,11 @@ def extract_tags(text: str) -> list[str]:
     """Every @tag in text, normalised, in order of first appearance."""
     if "@" not in text:
         return []
-    return unique_tags(match.group(1) for match in TAG_RE.finditer(text))
+    found = TAG_RE.findall(text)
+    if text.isascii():
+        # A match is a whole name already, and lower case keeps an ASCII name one.
+        return list(dict.fromkeys(name.lower() for name in found))
+    return unique_tags(found)
 
 
 def unique_tags(tags: Iterable[str]) -> list[str]:

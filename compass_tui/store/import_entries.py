@@ -81,9 +81,32 @@ def _indexed_at_the_end(conn: Connection) -> Iterator[None]:
     last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM entries").scalar()
     conn.exec_driver_sql(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
     yield
-    conn.exec_driver_sql("INSERT INTO entries_fts (rowid, search_text)"
-                         " SELECT id, search_text FROM entries WHERE id > ?", (last,))
+    with _bigger_fts_buffer(conn):
+        conn.exec_driver_sql("INSERT INTO entries_fts (rowid, search_text)"
+                             " SELECT id, search_text FROM entries WHERE id > ?", (last,))
     conn.exec_driver_sql(trigger)
+
+
+# FTS5 gathers new terms in memory and writes them out as a new segment whenever they
+# pass its hash size (1 MiB unless set), merging segments as they pile up. A bigger
+# buffer for the one statement that indexes a whole import writes fewer, larger
+# segments: 100,000 entries are indexed in about 60% of the time, for 16 MiB more.
+FTS_BUILD_HASHSIZE = 16 * 2**20
+FTS_DEFAULT_HASHSIZE = 2**20
+
+
+@contextmanager
+def _bigger_fts_buffer(conn: Connection) -> Iterator[None]:
+    set_to = ("INSERT INTO entries_fts (entries_fts, rank) VALUES ('hashsize', ?)")
+    before = conn.exec_driver_sql(
+        "SELECT v FROM entries_fts_config WHERE k = 'hashsize'").scalar()
+    conn.exec_driver_sql(set_to, (FTS_BUILD_HASHSIZE,))
+    yield
+    # Put back through FTS5 itself, so the connection's copy of its settings follows;
+    # a journal that had no setting is left without one, as it was.
+    conn.exec_driver_sql(set_to, (FTS_DEFAULT_HASHSIZE if before is None else before,))
+    if before is None:
+        conn.exec_driver_sql("DELETE FROM entries_fts_config WHERE k = 'hashsize'")
 
 
 def _write_batches(conn: Connection, entries: Sequence[EntryRecord], known: set[EntryKey],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, select
@@ -74,10 +75,32 @@ def insert_tuples(conn: Connection, table: Table, columns: Sequence[str],
            f"VALUES ({', '.join('?' for _ in columns)})")
     found = [(n, table.c[c].type.dialect_impl(dialect).bind_processor(dialect))
              for n, c in enumerate(columns)]
-    processors = [(n, _repeats_cached(process)) for n, process in found if process is not None]
+    processors = [(n, _repeats_cached(_iso_when_same(process)))
+                  for n, process in found if process is not None]
     conn.exec_driver_sql(sql, [_processed(row, processors) for row in rows] if processors
                          else list(rows))
     return _newest_ids(conn, table, len(rows)) if ids else []
+
+
+_SAMPLE = datetime(2001, 2, 3, 4, 5, 6, 7)
+
+
+def _iso_when_same(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """SQLite's date and time processor formats each field in Python; for a plain
+    datetime, `isoformat` writes the same text in C. Used only where it is the same (a
+    sample decides), so a column with another storage format keeps its processor."""
+    try:
+        same = process(_SAMPLE) == _SAMPLE.isoformat(" ", "microseconds")
+    except (TypeError, ValueError, AttributeError):
+        same = False
+    if not same:
+        return process
+
+    def iso(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is None:
+            return value.isoformat(" ", "microseconds")
+        return process(value)
+    return iso
 
 
 def _repeats_cached(process: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -23,6 +23,8 @@ def jrnl_tags(tags: Any, text: str) -> Any:
         return tags  # refused by the model, with its reason
     wanted = {normalise_tag(t) for t in tags if isinstance(t, str)}
     wanted = {t for t in wanted if is_valid_tag(t)}
+    if not wanted:
+        return []
     ordered = [t for t in extract_tags(text) if t in wanted]
     return ordered + sorted(wanted.difference(ordered))
 
