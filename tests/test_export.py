@@ -80,6 +80,34 @@ def test_entries_stream_oldest_first_across_batches(repo: Repository) -> None:
     keys = [(e.entry_date, e.id) for e in streamed]
     assert keys == sorted(keys)
     assert len(export(repo)["entries"]) == 57
+    # The export's own read, in smaller batches than the journal: the same entries, in
+    # the same order, with the same fields as the models read.
+    fields = list(repo.entries.iter_fields(batch=10))
+    assert [tuple(f) for f in fields] == [
+        (e.entry_date, e.title, e.body, e.tags, e.starred, e.energy, e.fulfilment, e.kind,
+         e.template) for e in streamed]
+
+
+def test_exported_entries_are_as_the_models_read_them(repo: Repository) -> None:
+    """Tags written by hand into the database come out cleaned, as the app reads them;
+    dates and times as entry_to_dict writes them."""
+    from sqlalchemy import update
+
+    from compass_tui.services.entry_format import entry_to_dict
+    from compass_tui.store.tables import EntryRow
+
+    first = repo.entries.add(EntryInput(title="Early", entry_date=datetime(1900, 1, 1, 0, 0),
+                                        energy=2, kind="checkin", template="Weekly"))
+    repo.entries.add(EntryInput(title="Late", body="x", entry_date=datetime(9998, 12, 31, 23, 59),
+                                tags=["a"], starred=True, fulfilment=5))
+    with repo.entries._sessions.begin() as session:
+        session.execute(update(EntryRow).where(EntryRow.id == first.id)
+                        .values(tags_text=" Work  work @Mentor bad!tag "))
+    exported = export(repo)["entries"]
+    assert exported == [entry_to_dict(e) for e in repo.entries.iter_all()]
+    assert exported[0]["tags"] == ["work", "mentor"]
+    assert (exported[0]["date"], exported[0]["time"]) == ("1900-01-01", "00:00")
+    assert (exported[1]["date"], exported[1]["time"]) == ("9998-12-31", "23:59")
 
 
 def test_atomic_file_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import (
     AfterValidator,
@@ -65,6 +65,21 @@ class Entry(EntryInput):
     version: int = 1
     created_at: datetime
     updated_at: datetime
+
+
+class EntryFields(NamedTuple):
+    """An entry's own fields, as an export writes them: a journal of years is read
+    without making a model of each entry (the tags are cleaned as Entry cleans them)."""
+
+    entry_date: datetime
+    title: str
+    body: str
+    tags: list[str]
+    starred: bool
+    energy: int | None
+    fulfilment: int | None
+    kind: str
+    template: str | None
 
 
 class EntrySummary(BaseModel):

@@ -26,6 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from compass_tui.domain.entries import (
     Entry,
+    EntryFields,
     EntryInput,
     EntryQuery,
     EntrySummary,
@@ -34,6 +35,7 @@ from compass_tui.domain.entries import (
 from compass_tui.domain.errors import ConflictError
 from compass_tui.domain.highlight import search_terms, snippet
 from compass_tui.domain.search_text import query_phrases, search_text
+from compass_tui.domain.tags import unique_tags
 from compass_tui.store.fts import COMMON_MATCHES, COUNT_UP_TO, fts_match, ids_matching
 from compass_tui.store.rows import NotFoundError, timestamp
 from compass_tui.store.sessions import Sessions
@@ -275,6 +277,25 @@ class EntryStore:
             if len(rows) < batch:
                 return
             after = (rows[-1].entry_date, rows[-1].id)
+
+    def iter_fields(self, batch: int = 2000) -> Iterator[EntryFields]:
+        """Every live entry, oldest first, as plain fields: one statement whose rows
+        arrive a batch at a time (memory stays flat), read in one transaction, so the
+        export is of one moment even while another window writes."""
+        stmt = (select(EntryRow.entry_date, EntryRow.title, EntryRow.body,
+                       EntryRow.tags_text, EntryRow.starred, EntryRow.energy,
+                       EntryRow.fulfilment, EntryRow.kind, EntryRow.template)
+                .where(EntryRow.deleted_at.is_(None))
+                .order_by(EntryRow.entry_date, EntryRow.id)
+                .execution_options(yield_per=batch))
+        # A journal holds few tag combinations: each is cleaned once, as Entry would.
+        cleaned: dict[str, list[str]] = {}
+        with self._sessions() as session:
+            for when, title, body, tags_text, *rest in session.execute(stmt):
+                tags = cleaned.get(tags_text)
+                if tags is None:
+                    tags = cleaned[tags_text] = unique_tags(tags_text.split())
+                yield EntryFields(when, title, body, list(tags), *rest)
 
     def _filtered(self, session: Session, stmt: Select, query: EntryQuery) -> Select:
         stmt = stmt.where(EntryRow.deleted_at.is_(None))
