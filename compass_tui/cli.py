@@ -490,6 +490,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_import_records(args: argparse.Namespace) -> int:
     """Every record read and checked before the database is opened; then one transaction."""
+    from compass_tui.services.importers.bulk import collector_paused
+
+    with collector_paused():
+        return import_records(args)
+
+
+def import_records(args: argparse.Namespace) -> int:
     from compass_tui.services.errors import WriteRefused
     from compass_tui.services.importers import (
         ImportFileError,

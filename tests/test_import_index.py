@@ -4,11 +4,13 @@ trigger as it found it, whether the import succeeds or fails."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from compass_tui.domain.entries import EntryInput, EntryQuery
+from compass_tui.domain.import_records import EntryRecord, ImportBatch
 from compass_tui.services.importers import ImportService, read_batch
 from compass_tui.services.journal import JournalService
 from compass_tui.store import import_entries, import_vision
@@ -109,3 +111,55 @@ def test_dates_are_written_as_the_column_writes_them() -> None:
                 for n in range(500)]
     for when in moments:
         assert quick(when) == process(when)
+
+
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = import_entries.chunks
+    monkeypatch.setattr(import_entries, "chunks", lambda items: real(items, 7))
+
+
+def many_entries(count: int) -> list[EntryRecord]:
+    return [EntryRecord(day=date(2020, 1, 1) + timedelta(days=n), title=f"Entry {n}",
+                        body=f"word{n} @t{n % 5}", tags=[f"t{n % 5}", f"only{n}"][:1 + n % 2])
+            for n in range(count)]
+
+
+def test_entries_written_batch_by_batch_keep_their_tags(
+        repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches written while the next is made ready: every entry with its own tags and
+    found by its own words."""
+    small_batches(monkeypatch)
+    records = many_entries(40)
+    ImportService(repo, fixed_clock).write(ImportBatch(entries=records))
+    journal = JournalService(repo, fixed_clock)
+    stored = {e.title: e.tags for e in journal.entries(EntryQuery(limit=None))}
+    assert stored == {r.title: r.tags for r in records}
+    for n in (0, 13, 39):
+        [hit] = journal.search(EntryQuery(text=f"word{n}"))
+        assert hit.entry.title == f"Entry {n}"
+    assert {e.title for e in journal.entries(EntryQuery(tags=["t3"], limit=None))} == {
+        f"Entry {n}" for n in range(40) if n % 5 == 3}
+
+
+def test_a_batch_that_fails_on_the_way_leaves_nothing(
+        repo: Repository, monkeypatch: pytest.MonkeyPatch, db_url: str) -> None:
+    small_batches(monkeypatch)
+    calls = []
+    real = import_entries.insert_processed if "sqlite" in db_url else import_entries.insert_tuples
+    name = "insert_processed" if "sqlite" in db_url else "insert_tuples"
+
+    def failing(*args: object, **kwargs: object) -> list[int]:
+        calls.append(1)
+        if len(calls) == 5:  # the third batch's entries, after two whole batches
+            raise RuntimeError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(import_entries, name, failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        ImportService(repo, fixed_clock).write(ImportBatch(entries=many_entries(40)))
+    monkeypatch.undo()
+    journal = JournalService(repo, fixed_clock)
+    assert journal.entries(EntryQuery(limit=None)) == []
+    assert journal.search(EntryQuery(text="word1")) == []
+    repo.entries.add(EntryInput(entry_date=NOW, title="Zanzibar after the failure"))
+    assert journal.search(EntryQuery(text="zanzibar"))  # the trigger is there
