@@ -2,7 +2,7 @@
 EntryStore writes them (tags_text, search_text and entry_tags in step; the search index
 follows), skipping entries the journal already holds.
 
-On SQLite the full-text index is built one statement per batch of entries rather than
+On SQLite the full-text index is built once at the end, in one statement, rather than
 row by row by its insert trigger: the trigger is set aside inside the import's own
 transaction and put back, as it was, before it commits, so a failed import leaves the
 trigger where it was too. (On PostgreSQL the index is a generated column: it follows
