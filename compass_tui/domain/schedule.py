@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
-from dateutil import tz
 from dateutil.rrule import DAILY, FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule, weekday
 
 Kind = Literal["weekly", "monthly", "morning", "evening"]
@@ -41,6 +40,14 @@ DEFAULTS: dict[Kind, str] = {"weekly": "sunday", "monthly": "last day", "morning
 
 class ScheduleError(ValueError):
     """A schedule setting that cannot be read; the message says what would do."""
+
+
+def _zone(name: str) -> tzinfo | None:
+    """A named time zone, or None. dateutil's zones load when one is named: the app
+    reads the schedule before its first frame, and most schedules keep local time."""
+    from dateutil import tz
+
+    return tz.gettz(name)
 
 
 def _weekday_name(text: str) -> str | None:
@@ -136,7 +143,7 @@ class Schedule:
                 raw = str(raw)
             values[kind] = PARSERS[kind](raw)
         zone = settings.get("timezone", "local")
-        if not isinstance(zone, str) or (zone.strip() != "local" and tz.gettz(zone.strip())
+        if not isinstance(zone, str) or (zone.strip() != "local" and _zone(zone.strip())
                                          is None):
             raise ScheduleError(f"timezone: {zone!r} is not a time zone (try 'Europe/Paris' "
                                 "or 'local')")
@@ -148,7 +155,7 @@ class Schedule:
         if self.timezone == "local":
             return now.replace(tzinfo=None) if now.tzinfo is None else (
                 now.astimezone().replace(tzinfo=None))
-        zone = tz.gettz(self.timezone)
+        zone = _zone(self.timezone)
         aware = now.astimezone() if now.tzinfo is None else now
         return aware.astimezone(zone).replace(tzinfo=None)
 
