@@ -89,10 +89,9 @@ FTS_AFTER = ("INSERT INTO entries_fts (rowid, search_text)"
 
 
 class _Writer:
-    """Writes each batch of entries: their rows, their tags and links, and (with the
-    index's trigger set aside) their search index entries.
+    """Writes each batch of entries: their rows, their tags and their links.
 
-    On SQLite, with the trigger set aside, a batch is written on a helper thread while
+    On SQLite, with the index's trigger set aside, a batch is written on a helper thread while
     the next one is made ready: every statement there holds a whole batch, and SQLite
     lets go of Python's lock for the whole of each, so the two run side by side. The
     database is used by one thread at a time all the same: each batch waits for the
@@ -107,11 +106,11 @@ class _Writer:
 
     def write(self, rows: list[tuple[object, ...]], tags: list[list[str]]) -> None:
         if self._helper is None:
-            self._write(rows, tags, index=False)
+            self._write(rows, tags, processed=False)
             return
         values = processed_tuples(self._conn, EntryRow.__table__, ENTRY_COLUMNS, rows)
         self.settle()
-        self._pending = self._helper.submit(self._write, values, tags, index=True)
+        self._pending = self._helper.submit(self._write, values, tags, processed=True)
 
     def settle(self) -> None:
         """Wait for the batch being written; its error, if any, is raised here."""
@@ -120,9 +119,9 @@ class _Writer:
             pending.result()
 
     def _write(self, rows: Sequence[Sequence[object]], tags: list[list[str]], *,
-               index: bool) -> None:
+               processed: bool) -> None:
         conn, tag_ids = self._conn, self._tag_ids
-        if index:  # rows already processed, on SQLite
+        if processed:  # on SQLite, on the helper thread
             ids = insert_processed(conn, EntryRow.__table__, ENTRY_COLUMNS, rows, ids=True)
         else:
             ids = insert_tuples(conn, EntryRow.__table__, ENTRY_COLUMNS, rows, ids=True)
@@ -134,7 +133,7 @@ class _Writer:
                                         .where(TagRow.name.in_(fresh))).all())
         links = [(entry_id, tag_ids[tag])
                  for entry_id, names in zip(ids, tags, strict=True) for tag in names]
-        if index:
+        if processed:
             insert_processed(conn, entry_tags, ("entry_id", "tag_id"), links)
         else:
             insert_tuples(conn, entry_tags, ("entry_id", "tag_id"), links)
