@@ -8,7 +8,7 @@ from datetime import datetime
 
 from compass_tui.domain.checkins import ENTRY_TAG as CHECKIN_TAG
 from compass_tui.domain.insights import Period
-from compass_tui.domain.review import PersonNote, Review, value_moves
+from compass_tui.domain.review import PersonNote, Review, skill_level_moves, value_moves
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
 from compass_tui.services.person_tags import FeedbackGivers, PersonDirectory, tag_for_name
@@ -52,6 +52,7 @@ class ReviewService:
             setback_entries=store.tagged(start, end, SETBACK_TAGS),
             feedback=feedback,
             skills=store.skills(start, end),
+            skill_levels=skill_level_moves(self._repo.skills.level_history(), start, end),
             people=self._people(start, end, [f.giver for f in feedback]),
             values=value_moves(self._repo.values.history(), start, end),
             starred=store.starred(start, end),

@@ -98,6 +98,8 @@ def review_markdown(review: Review) -> str:
                     + f" {s.changed_on:%Y-%m-%d}, level now {s.level}/5"
                     + (f"; {s.learning_done} learning task{'s' if s.learning_done != 1 else ''}"
                        " done" if s.learning_done else "") for s in review.skills])
+    part("Skills whose level changed", [
+        f"- {m.name}: {m.level_start}/5 → {m.level_end}/5" for m in review.skill_levels])
     part("People", [f"- {p.name}" + (f" (@{p.tag})" if p.tag else "") + ": "
                     + ", ".join(bit for bit in (
                         f"{p.entries} entr{'ies' if p.entries != 1 else 'y'}" if p.entries
@@ -155,6 +157,8 @@ def review_json(review: Review) -> dict[str, Any]:
         "skills": [{"name": s.name, "category": s.category, "level": s.level,
                     "added": s.added, "changed": s.changed_on.isoformat(),
                     "learning_tasks_done": s.learning_done} for s in review.skills],
+        "skill_levels": [{"name": m.name, "from": m.level_start, "to": m.level_end}
+                         for m in review.skill_levels],
         "people": [{"name": p.name, "tag": p.tag, "entries": p.entries,
                     "feedback": p.feedback} for p in review.people],
         "values": [{"name": v.name, "rank_start": v.rank_start, "rank_end": v.rank_end}
