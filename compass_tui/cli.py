@@ -593,13 +593,20 @@ def run_insights(args: argparse.Namespace) -> int:
     if args.min_entries is not None and args.min_entries < 1:
         raise CliError("--min-entries must be 1 or more")
     period = period_of_args(args, system_clock)
-    repo = open_repository(args)
-    try:
-        service = InsightsService(repo, system_clock, **(
-            {"min_entries": args.min_entries} if args.min_entries else {}))
-        insights = service.insights(period)
-    finally:
-        repo.close()
+    chosen = {"min_entries": args.min_entries} if args.min_entries else {}
+    reader = quick_insights(args)
+    if reader is not None:
+        try:
+            insights = InsightsService.from_file(reader, system_clock, **chosen).insights(
+                period)
+        finally:
+            reader.close()
+    else:
+        repo = open_repository(args)
+        try:
+            insights = InsightsService(repo, system_clock, **chosen).insights(period)
+        finally:
+            repo.close()
     if args.format == "json":
         json.dump(insights_json(insights), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -608,6 +615,24 @@ def run_insights(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(insights_text(insights))
     return 0
+
+
+def quick_insights(args: argparse.Namespace):
+    """A reader straight over a SQLite file at this version's schema, or None: the
+    repository reads (and says why it cannot) any other journal."""
+    if args.encrypted:
+        return None
+    from compass_tui.config import resolve_db_url
+    from compass_tui.store.quick_insights import UnreadableError, open_quick_insights
+    from compass_tui.store.quick_reads import sqlite_file
+
+    path = sqlite_file(resolve_db_url(args.db))
+    if path is None:
+        return None
+    try:
+        return open_quick_insights(path)
+    except UnreadableError:
+        return None
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -1,0 +1,153 @@
+"""The sums behind Insights read straight from a SQLite file with the standard library.
+
+`compass insights` must answer in well under a second at 100,000 entries; importing the
+database toolkit alone costs more than its queries. A file at this version's schema is
+read here (read-only, see quick_reads.read_only) with the same questions InsightsStore
+asks (insights_sql, and the same sums and groups), so the figures are the same; any
+other journal goes through the repository.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from compass_tui.domain.entries import EntrySummary
+from compass_tui.domain.insights import HIGH_RATING, Tally
+from compass_tui.store.insights_sql import (
+    BEST_RUN,
+    FLOW_IN_FTS5,
+    RUN,
+    flow_phrases,
+    fts5_flow_match,
+)
+from compass_tui.store.quick_reads import UnreadableError, read_only, stored_time
+
+__all__ = ["QuickInsights", "UnreadableError", "open_quick_insights"]
+
+# Every group's counts and sums, in Tally's order (as InsightsStore's _TALLY_COLUMNS).
+_TALLY = ("count(*), coalesce(sum(CASE WHEN (entries.fulfilment IS NOT NULL OR"
+          " entries.energy IS NOT NULL) THEN 1 ELSE 0 END), 0), count(entries.fulfilment),"
+          " coalesce(sum(entries.fulfilment), 0), count(entries.energy),"
+          " coalesce(sum(entries.energy), 0)")
+_SUMMARY = ("entries.id, entries.entry_date, entries.title, entries.tags_text,"
+            " entries.starred, entries.fulfilment, entries.energy, entries.body")
+_NEWEST = " ORDER BY entries.entry_date DESC, entries.id DESC LIMIT :limit"
+EARLIEST = datetime(1, 1, 1)
+
+
+def _tally(key: str, row: Sequence[int]) -> Tally:
+    return Tally(key, *(int(value or 0) for value in row))
+
+
+class QuickInsights:
+    """What InsightsService reads, from one read-only sqlite3 connection."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._path = path
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _rows(self, sql: str, params: dict[str, object]) -> list[tuple]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise UnreadableError(f"cannot read {self._path}: {exc}") from exc
+
+    @staticmethod
+    def _within(start: datetime | None, end: datetime) -> tuple[str, dict[str, object]]:
+        where = "entries.deleted_at IS NULL AND entries.entry_date < :end"
+        params: dict[str, object] = {"end": stored_time(end)}
+        if start is not None:
+            where += " AND entries.entry_date >= :start"
+            params["start"] = stored_time(start)
+        return where, params
+
+    def first_day(self) -> date | None:
+        first = self._rows("SELECT min(entry_date) FROM entries WHERE deleted_at IS NULL",
+                           {})[0][0]
+        return datetime.fromisoformat(first).date() if first is not None else None
+
+    def run_back_from(self, day: date) -> int:
+        return int(self._rows(RUN["sqlite"], {"day": day.isoformat() + " 00:00:00"})[0][0])
+
+    def overall(self, start: datetime | None, end: datetime) -> Tally:
+        where, params = self._within(start, end)
+        return _tally("overall", self._rows(f"SELECT {_TALLY} FROM entries WHERE {where}",
+                                            params)[0])
+
+    def by_tag(self, start: datetime | None, end: datetime,
+               leave_out: Sequence[str] = ()) -> list[Tally]:
+        where, params = self._within(start, end)
+        for n, name in enumerate(leave_out):
+            params[f"out{n}"] = name
+        if leave_out:
+            where += " AND tags.name NOT IN (" + ", ".join(
+                f":out{n}" for n in range(len(leave_out))) + ")"
+        sql = (f"SELECT tags.name, {_TALLY} FROM entry_tags"
+               " JOIN entries ON entries.id = entry_tags.entry_id"
+               " JOIN tags ON tags.id = entry_tags.tag_id"
+               f" WHERE {where} GROUP BY tags.name")
+        return [_tally(name, rest) for name, *rest in self._rows(sql, params)]
+
+    def by_month(self, start: datetime | None, end: datetime) -> list[Tally]:
+        where, params = self._within(start, end)
+        sql = (f"SELECT substr(entries.entry_date, 1, 7) AS month, {_TALLY} FROM entries"
+               f" WHERE {where} GROUP BY month ORDER BY month")
+        return [_tally(str(key), rest) for key, *rest in self._rows(sql, params)]
+
+    def best_run(self, start: datetime | None, end: datetime) -> int:
+        params = {"start": stored_time(start or EARLIEST), "end": stored_time(end)}
+        return int(self._rows(BEST_RUN["sqlite"], params)[0][0] or 0)
+
+    def by_day(self, start: datetime | None, end: datetime) -> list[tuple[date, Tally]]:
+        where, params = self._within(start, end)
+        sql = (f"SELECT date(entries.entry_date) AS day, {_TALLY} FROM entries"
+               f" WHERE {where} GROUP BY day ORDER BY day")
+        found = []
+        for value, *rest in self._rows(sql, params):
+            when = date.fromisoformat(value)
+            found.append((when, _tally(when.isoformat(), rest)))
+        return found
+
+    def moments(self, start: datetime | None, end: datetime, limit: int = 6
+                ) -> list[tuple[EntrySummary, int | None, int | None, str]]:
+        """As InsightsStore.moments: the newest with a flow phrase, the newest rated 5."""
+        where, params = self._within(start, end)
+        params |= {"limit": limit, "high": HIGH_RATING, "flow_match": fts5_flow_match()}
+        choices = ["(entries.fulfilment >= :high OR entries.energy >= :high)"]
+        if flow_phrases():
+            choices.insert(0, FLOW_IN_FTS5)
+        found: dict[int, tuple[EntrySummary, int | None, int | None, str]] = {}
+        for choice in choices:
+            sql = f"SELECT {_SUMMARY} FROM entries WHERE {choice} AND {where}{_NEWEST}"
+            for row_id, when, title, tags, starred, fulfilment, energy, body in self._rows(
+                    sql, params):
+                summary = EntrySummary(id=row_id, entry_date=datetime.fromisoformat(when),
+                                       title=title, tags=tags.split(), starred=bool(starred))
+                found.setdefault(row_id, (summary, fulfilment, energy, f"{title}\n{body}"))
+        return sorted(found.values(), key=lambda m: (m[0].entry_date, m[0].id), reverse=True)
+
+    def feedback_givers(self) -> list[str]:
+        """Who gave feedback, in the order the skills store lists feedback."""
+        return [giver for (giver,) in self._rows(
+            "SELECT giver FROM feedback ORDER BY given_on IS NULL, given_on DESC,"
+            " created_at DESC, id DESC", {})]
+
+    def goal_titles(self) -> dict[str, str]:
+        """Tag -> title of the goals carrying a tag (a later goal's wins, as read by id)."""
+        return {tag: title for tag, title in self._rows(
+            "SELECT tag, title FROM goals WHERE tag IS NOT NULL AND tag <> '' ORDER BY id",
+            {})}
+
+
+def open_quick_insights(path: Path) -> QuickInsights | None:
+    """The reader over a journal file at this version's schema; None otherwise (no file,
+    a schema to upgrade: the repository's work). UnreadableError for a file that is not
+    a database."""
+    conn = read_only(path)
+    return QuickInsights(conn, path) if conn is not None else None

@@ -1,0 +1,104 @@
+"""`compass insights` reads a SQLite file at this schema straight, without the database
+toolkit: the same figures as the repository's, to the last digit, for every period."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from compass_tui.domain.assessment import FeedbackInput, SkillInput
+from compass_tui.domain.entries import EntryInput
+from compass_tui.domain.goals import GoalInput
+from compass_tui.domain.insights import Period
+from compass_tui.services.insights import InsightsService
+from compass_tui.store.quick_insights import UnreadableError, open_quick_insights
+from compass_tui.store.repository import Repository
+from tests.conftest import fixed_clock
+from tests.insights_seed import LAST_DAY, seed_ratings
+
+PERIODS = [
+    Period(date(2025, 12, 16), LAST_DAY, "days"),
+    Period(None, LAST_DAY, "all"),
+    Period(date(2026, 3, 1), date(2026, 3, 31), "month"),
+    Period(date(2026, 2, 20), date(2026, 3, 10)),
+    Period(None, date(2026, 2, 28)),
+    Period(date(2030, 1, 1), date(2030, 12, 31), "year"),  # nothing in it
+]
+
+
+@pytest.fixture
+def journal(tmp_path: Path, sqlite_template: Path) -> Path:
+    import shutil
+
+    path = tmp_path / "journal.db"
+    shutil.copyfile(sqlite_template, path)
+    path.chmod(0o600)
+    repo = Repository.open(f"sqlite:///{path}")
+    try:
+        seed_ratings(repo)
+        skill = repo.skills.add(SkillInput(name="Mentoring", category="soft", level=3))
+        for giver in ("Ana Lima", "ana   lima", "Ben Okafor"):
+            repo.skills.add_feedback(FeedbackInput(skill_id=skill.id, giver=giver,
+                                                   said="clear", given_on=date(2026, 3, 1)))
+        repo.goals.create(GoalInput(title="Grow as a mentor", horizon="long", tag="mentoring"),
+                          fixed_clock())
+        repo.goals.create(GoalInput(title="Fewer status meetings", horizon="short",
+                                    tag="status-meetings"), fixed_clock())
+        gone = repo.entries.add(EntryInput(entry_date=datetime(2026, 3, 14, 12),
+                                           title="Deleted", tags=["mentoring"],
+                                           fulfilment=1, energy=1))
+        repo.entries.trash(gone.id)
+    finally:
+        repo.close()
+    return path
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.words())
+@pytest.mark.parametrize("minimum", [1, 5])
+def test_the_file_read_straight_gives_the_repository_s_figures(
+        journal: Path, period: Period, minimum: int) -> None:
+    repo = Repository.open(f"sqlite:///{journal}")
+    try:
+        expected = InsightsService(repo, fixed_clock, min_entries=minimum).insights(period)
+    finally:
+        repo.close()
+    reader = open_quick_insights(journal)
+    assert reader is not None
+    try:
+        found = InsightsService.from_file(reader, fixed_clock, min_entries=minimum).insights(
+            period)
+    finally:
+        reader.close()
+    assert found == expected
+    if period.kind == "days":  # the comparison is not of empty figures
+        assert found.by_person and found.by_goal and found.moments and found.by_tag
+        assert found.streaks.best > 1
+
+
+def test_an_older_schema_or_no_file_is_left_to_the_repository(journal: Path,
+                                                             tmp_path: Path) -> None:
+    import sqlite3
+
+    assert open_quick_insights(tmp_path / "none.db") is None
+    with sqlite3.connect(journal) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0011_edit_versions'")
+    conn.close()
+    assert open_quick_insights(journal) is None
+    (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(UnreadableError):
+        open_quick_insights(tmp_path / "junk.db")
+
+
+def test_the_command_does_not_load_the_database_toolkit(journal: Path) -> None:
+    """What makes it fast: asked in a fresh interpreter, as the command runs."""
+    probe = ("import sys; from compass_tui.cli import main; "
+             f"main(['--db', {str(journal)!r}, 'insights', '--all']); "
+             "print('toolkit' if 'sqlalchemy' in sys.modules else 'straight')")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.splitlines()[-1] == "straight"
+    assert "@mentoring" in done.stdout
