@@ -102,3 +102,10 @@ def test_the_command_does_not_load_the_database_toolkit(journal: Path) -> None:
                           check=True)
     assert done.stdout.splitlines()[-1] == "straight"
     assert "@mentoring" in done.stdout
+
+
+def test_the_checkin_tag_left_out_is_the_one_check_ins_write() -> None:
+    from compass_tui.domain.checkin_tag import CHECKIN_TAG
+    from compass_tui.domain.checkins import ENTRY_TAG
+
+    assert CHECKIN_TAG == ENTRY_TAG

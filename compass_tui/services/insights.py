@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
-from compass_tui.domain.checkins import ENTRY_TAG as CHECKIN_TAG
+from compass_tui.domain.checkin_tag import CHECKIN_TAG
 from compass_tui.domain.entries import EntrySummary
 from compass_tui.domain.insights import (
     MIN_ENTRIES,
