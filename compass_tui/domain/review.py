@@ -176,6 +176,7 @@ class Review:
     checkins: list[CheckinNote] = field(default_factory=list)
     win_entries: list[EntrySummary] = field(default_factory=list)
     setback_entries: list[EntrySummary] = field(default_factory=list)
+    lesson_entries: list[EntrySummary] = field(default_factory=list)
     feedback: list[FeedbackNote] = field(default_factory=list)
     skills: list[SkillNote] = field(default_factory=list)
     skill_levels: list[SkillLevelMove] = field(default_factory=list)
@@ -184,7 +185,7 @@ class Review:
     starred: list[EntrySummary] = field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not (self.overall.entries or self.goals_done or self.progress
+        return not (self.overall.entries or self.lesson_entries or self.goals_done or self.progress
                     or self.tasks_done or self.wins or self.setbacks or self.lessons
                     or self.checkins or self.feedback or self.skills or self.skill_levels
                     or any(v.moved for v in self.values))

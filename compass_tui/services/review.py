@@ -16,6 +16,7 @@ from compass_tui.store.repository import Repository
 
 WIN_TAGS = ["win", "wins"]
 SETBACK_TAGS = ["setback", "setbacks"]
+LESSON_TAGS = ["lesson", "lessons", "learned"]
 WIN_KINDS = ("achievement", "milestone")
 
 
@@ -50,6 +51,7 @@ class ReviewService:
                       if c.wins or c.setbacks or c.lesson],
             win_entries=store.tagged(start, end, WIN_TAGS),
             setback_entries=store.tagged(start, end, SETBACK_TAGS),
+            lesson_entries=store.tagged(start, end, LESSON_TAGS),
             feedback=feedback,
             skills=store.skills(start, end),
             skill_levels=skill_level_moves(self._repo.skills.level_history(), start, end),

@@ -90,6 +90,7 @@ def review_markdown(review: Review) -> str:
                                                  else "") for e in review.lessons]
     lessons += [f"- {c.kind.title()} check-in to {c.period_end:%Y-%m-%d}: {c.lesson}"
                 for c in review.checkins if c.lesson and not review.lessons]
+    lessons += [_entry_line(e) for e in review.lesson_entries]
     part("Lessons", lessons)
     part("Feedback received", [f"- {f.on:%Y-%m-%d} {f.giver}"
                                + (f" on {f.skill}" if f.skill else "") + f":\n{_quote(f.said)}"
@@ -152,6 +153,7 @@ def review_json(review: Review) -> dict[str, Any]:
                       "setbacks": c.setbacks, "lesson": c.lesson} for c in review.checkins],
         "win_entries": [_entry_dict(e) for e in review.win_entries],
         "setback_entries": [_entry_dict(e) for e in review.setback_entries],
+        "lesson_entries": [_entry_dict(e) for e in review.lesson_entries],
         "feedback": [{"giver": f.giver, "date": f.on.isoformat(), "said": f.said,
                       "skill": f.skill} for f in review.feedback],
         "skills": [{"name": s.name, "category": s.category, "level": s.level,
