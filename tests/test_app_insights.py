@@ -264,3 +264,29 @@ async def test_the_monthly_check_in_names_the_months_lifts_and_drains(
 def test_the_palette_offers_insights_and_the_review() -> None:
     actions = {action for _name, _help, action in COMMANDS}
     assert {"insights", "review_period"} <= actions
+
+
+async def test_the_review_opens_in_the_editor_and_saves_what_came_back(
+        repo: Repository, tmp_path: Path) -> None:
+    seed_ratings(repo)
+    script = tmp_path / "editor.sh"
+    script.write_text('#!/bin/sh\nprintf "\\nMy own words for the mentor.\\n" >> "$1"\n')
+    script.chmod(0o700)
+    app = make_app(repo, editor=str(script))
+    target = tmp_path / "edited.md"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, 3)
+        await pilot.press("I")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        first = review.text
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert review.text == first + "\nMy own words for the mentor.\n"
+        review.query_one("#review-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert target.read_text() == review.text
