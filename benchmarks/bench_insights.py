@@ -6,7 +6,10 @@ On the generated 100,000-entry journal (see _common.ensure_journal):
 
 - `compass insights --all` (all time), a fresh process each run: median wall time,
   beside `compass list -n 1` (the same start-up, one entry read) for scale; and
-  `InsightsService.insights()` itself, in process, for all time and the default 90 days;
+  `InsightsService.insights()` itself, in process: for all time from the file read
+  straight (what the command does, store/quick_insights.py) and through the repository
+  (the app's way, and the command's on PostgreSQL or an older file), and for the
+  default 90 days;
 - the Insights screen: the app on a pty (pty_terminal.py), `I` pressed once start-up has
   settled, until the period's figures are painted ("N rated · fulfilment"); the first
   open of a launch and later opens (escape, then `I` again) reported apart;
@@ -32,6 +35,7 @@ from pty_terminal import PtyTerminal
 from compass_tui.domain.insights import Period
 from compass_tui.services.insights import InsightsService
 from compass_tui.services.review import ReviewService
+from compass_tui.store.quick_insights import open_quick_insights
 from compass_tui.store.repository import Repository
 
 JOURNAL_READY = "Prompt:"
@@ -91,6 +95,14 @@ def main(argv: list[str] | None = None) -> int:
                                                        "year")), args.runs)
     finally:
         repo.close()
+    reader = open_quick_insights(db)
+    assert reader is not None, "the copy is at this version's schema"
+    try:
+        straight = InsightsService.from_file(reader)
+        from_file = in_process(lambda: straight.insights(straight.period(everything=True)),
+                               args.runs)
+    finally:
+        reader.close()
 
     firsts: list[float] = []
     agains: list[float] = []
@@ -109,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
 
     say("compass list -n 1 (start-up floor)", floor)
     say("compass insights --all", command, " (target 500 ms)")
-    say("  of which insights(), all time", everything, " in process")
+    say("  of which insights(), all time", from_file, " in process, the file read straight")
+    say("  insights(), all time, repository", everything, " in process (the app's way)")
     say("  insights(), last 90 days", default, " in process")
     say("Insights screen, first open", firsts, " key to figures painted (target 300 ms)")
     say("Insights screen, later opens", agains, "")
