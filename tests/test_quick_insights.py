@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from compass_tui.domain.assessment import FeedbackInput, SkillInput
 from compass_tui.domain.entries import EntryInput
 from compass_tui.domain.goals import GoalInput
 from compass_tui.domain.insights import Period
-from compass_tui.services.insights import InsightsService
+from compass_tui.services.insights import Insights, InsightsService
 from compass_tui.store.quick_insights import UnreadableError, open_quick_insights
 from compass_tui.store.repository import Repository
 from tests.conftest import fixed_clock
@@ -57,6 +58,14 @@ def journal(tmp_path: Path, sqlite_template: Path) -> Path:
     return path
 
 
+def plain(insights: Insights) -> Insights:
+    """The figures, each moment's entry by its fields (a line from the file read
+    straight, a summary from the repository)."""
+    return replace(insights, moments=[
+        (m.entry.id, m.entry.entry_date, m.entry.title, m.entry.tags, m.entry.starred,
+         m.fulfilment, m.energy, m.reason) for m in insights.moments])
+
+
 @pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.words())
 @pytest.mark.parametrize("minimum", [1, 5])
 def test_the_file_read_straight_gives_the_repository_s_figures(
@@ -73,7 +82,7 @@ def test_the_file_read_straight_gives_the_repository_s_figures(
             period)
     finally:
         reader.close()
-    assert found == expected
+    assert plain(found) == plain(expected)
     if period.kind == "days":  # the comparison is not of empty figures
         assert found.by_person and found.by_goal and found.moments and found.by_tag
         assert found.streaks.best > 1
@@ -93,14 +102,16 @@ def test_an_older_schema_or_no_file_is_left_to_the_repository(journal: Path,
         open_quick_insights(tmp_path / "junk.db")
 
 
-def test_the_command_does_not_load_the_database_toolkit(journal: Path) -> None:
+def test_the_command_loads_neither_the_database_toolkit_nor_the_entry_models(
+        journal: Path) -> None:
     """What makes it fast: asked in a fresh interpreter, as the command runs."""
     probe = ("import sys; from compass_tui.cli import main; "
              f"main(['--db', {str(journal)!r}, 'insights', '--all']); "
-             "print('toolkit' if 'sqlalchemy' in sys.modules else 'straight')")
+             "print([m for m in ('sqlalchemy', 'compass_tui.domain.entries')"
+             " if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
-    assert done.stdout.splitlines()[-1] == "straight"
+    assert done.stdout.splitlines()[-1] == "[]"
     assert "@mentoring" in done.stdout
 
 

@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from compass_tui.domain.checkin_tag import CHECKIN_TAG
-from compass_tui.domain.entries import EntrySummary
 from compass_tui.domain.insights import (
     MIN_ENTRIES,
     DayCell,
@@ -37,7 +36,9 @@ from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
 from compass_tui.services.person_tags import FeedbackGivers, GiversNamed, PersonDirectory
 
-if TYPE_CHECKING:  # not imported to run: `compass insights` reads a file without it
+if TYPE_CHECKING:  # not imported to run: `compass insights` reads a file without them
+    from compass_tui.domain.entries import EntrySummary
+    from compass_tui.domain.entry_line import EntryLine
     from compass_tui.store.quick_insights import QuickInsights
     from compass_tui.store.repository import Repository
 
@@ -54,7 +55,7 @@ class Named:
 
 @dataclass(frozen=True)
 class Moment:
-    entry: EntrySummary
+    entry: EntrySummary | EntryLine  # a line, from the file read straight
     fulfilment: int | None
     energy: int | None
     reason: str
@@ -125,7 +126,7 @@ class InsightsSums(Protocol):
     def best_run(self, start: datetime | None, end: datetime) -> int | None: ...
     def by_day(self, start: datetime | None, end: datetime) -> list[tuple[date, Tally]]: ...
     def moments(self, start: datetime | None, end: datetime, limit: int = 6
-                ) -> list[tuple[EntrySummary, int | None, int | None, str]]: ...
+                ) -> list[tuple[EntrySummary | EntryLine, int | None, int | None, str]]: ...
 
 
 @plain_refusals

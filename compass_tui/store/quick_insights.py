@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from compass_tui.domain.entries import EntrySummary
+from compass_tui.domain.entry_line import EntryLine
 from compass_tui.domain.insights import HIGH_RATING, Tally
 from compass_tui.store.insights_sql import (
     BEST_RUN,
@@ -118,20 +118,21 @@ class QuickInsights:
         return found
 
     def moments(self, start: datetime | None, end: datetime, limit: int = 6
-                ) -> list[tuple[EntrySummary, int | None, int | None, str]]:
-        """As InsightsStore.moments: the newest with a flow phrase, the newest rated 5."""
+                ) -> list[tuple[EntryLine, int | None, int | None, str]]:
+        """As InsightsStore.moments: the newest with a flow phrase, the newest rated 5;
+        each entry as a plain line (the fields of EntrySummary, without the model)."""
         where, params = self._within(start, end)
         params |= {"limit": limit, "high": HIGH_RATING, "flow_match": fts5_flow_match()}
         choices = ["(entries.fulfilment >= :high OR entries.energy >= :high)"]
         if flow_phrases():
             choices.insert(0, FLOW_IN_FTS5)
-        found: dict[int, tuple[EntrySummary, int | None, int | None, str]] = {}
+        found: dict[int, tuple[EntryLine, int | None, int | None, str]] = {}
         for choice in choices:
             sql = f"SELECT {_SUMMARY} FROM entries WHERE {choice} AND {where}{_NEWEST}"
             for row_id, when, title, tags, starred, fulfilment, energy, body in self._rows(
                     sql, params):
-                summary = EntrySummary(id=row_id, entry_date=datetime.fromisoformat(when),
-                                       title=title, tags=tags.split(), starred=bool(starred))
+                summary = EntryLine(id=row_id, entry_date=datetime.fromisoformat(when),
+                                    title=title, tags=tags.split(), starred=bool(starred))
                 found.setdefault(row_id, (summary, fulfilment, energy, f"{title}\n{body}"))
         return sorted(found.values(), key=lambda m: (m[0].entry_date, m[0].id), reverse=True)
 
