@@ -1,6 +1,7 @@
 """Insights and the review at 100,000 entries: the command, the screen, the report.
 
     .venv/bin/python benchmarks/bench_insights.py [--runs 5] [--launches 3] [--terminal 80x24]
+        [--url postgresql://USER:PASS@HOST/DB]
 
 On the generated 100,000-entry journal (see _common.ensure_journal):
 
@@ -16,6 +17,9 @@ On the generated 100,000-entry journal (see _common.ensure_journal):
 - `compass report` for the last full year, a fresh process each run, and
   `ReviewService.build()` in process.
 
+With --url, the same command and calls on a PostgreSQL journal of the same entries
+(bench_postgres.py's database beside the one named, filled once and kept).
+
 Targets: `compass insights` for all time under 500 ms, the screen painted under 300 ms
 after the key, `compass report` for a year under 2 s.
 """
@@ -23,6 +27,7 @@ after the key, `compass report` for a year under 2 s.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -72,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--launches", type=int, default=3)
     parser.add_argument("--terminal", default="80x24", metavar="WxH")
+    parser.add_argument("--url", default=os.environ.get("COMPASS_BENCH_DB"),
+                        help="also on PostgreSQL, beside this database")
     args = parser.parse_args(argv)
     width, height = (int(x) for x in args.terminal.lower().split("x"))
     journal, _text = ensure_journal(100_000)
@@ -128,7 +135,34 @@ def main(argv: list[str] | None = None) -> int:
     say("Insights screen, later opens", agains, "")
     say(f"compass report --from {year} --to {year}", report, " (target 2 s)")
     say("  of which ReviewService.build()", built, " in process")
+    if args.url:
+        on_postgres(args.url, compass, year, args.runs)
     return 0
+
+
+def on_postgres(given: str, compass: str, year: int, runs: int) -> None:
+    from bench_postgres import bench_database
+    from sqlalchemy.engine import make_url
+
+    url = bench_database(make_url(given), 100_000, fresh=False)
+    command = wall([compass, "--db", url, "insights", "--all"], runs)
+    report = wall([compass, "--db", url, "report", "--from", str(year), "--to", str(year)],
+                  runs)
+    repo = Repository.open(url)
+    try:
+        insights = InsightsService(repo)
+        everything = in_process(lambda: insights.insights(insights.period(everything=True)),
+                                runs)
+        review = ReviewService(repo)
+        built = in_process(lambda: review.build(Period(date(year, 1, 1), date(year, 12, 31),
+                                                       "year")), runs)
+    finally:
+        repo.close()
+    print("on PostgreSQL:")
+    say("compass insights --all", command, " (target 500 ms)")
+    say("  of which insights(), all time", everything, " in process")
+    say(f"compass report --from {year} --to {year}", report, " (target 2 s)")
+    say("  of which ReviewService.build()", built, " in process")
 
 
 if __name__ == "__main__":
