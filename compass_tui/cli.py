@@ -594,14 +594,19 @@ def run_insights(args: argparse.Namespace) -> int:
         raise CliError("--min-entries must be 1 or more")
     period = period_of_args(args, system_clock)
     chosen = {"min_entries": args.min_entries} if args.min_entries else {}
+    insights = None
     reader = quick_insights(args)
     if reader is not None:
+        from compass_tui.store.quick_insights import UnreadableError
+
         try:
             insights = InsightsService.from_file(reader, system_clock, **chosen).insights(
                 period)
+        except UnreadableError:
+            pass  # read the repository's way, which says what is wrong in its words
         finally:
             reader.close()
-    else:
+    if insights is None:
         repo = open_repository(args)
         try:
             insights = InsightsService(repo, system_clock, **chosen).insights(period)

@@ -120,3 +120,20 @@ def test_the_checkin_tag_left_out_is_the_one_check_ins_write() -> None:
     from compass_tui.domain.checkins import ENTRY_TAG
 
     assert CHECKIN_TAG == ENTRY_TAG
+
+
+def test_a_file_that_fails_half_way_is_read_the_repository_s_way(
+        journal: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from compass_tui.cli import main
+    from compass_tui.store.quick_insights import QuickInsights
+
+    assert main(["--db", str(journal), "insights", "--all"]) == 0
+    straight = capsys.readouterr().out
+
+    def fails(*_args: object, **_kwargs: object) -> None:
+        raise UnreadableError("cannot read it: disk I/O error")
+
+    monkeypatch.setattr(QuickInsights, "by_tag", fails)
+    assert main(["--db", str(journal), "insights", "--all"]) == 0
+    assert capsys.readouterr().out == straight
