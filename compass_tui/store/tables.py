@@ -58,8 +58,9 @@ class EntryRow(Base):
               sqlite_where=text("deleted_at IS NOT NULL"),
               postgresql_where=text("deleted_at IS NOT NULL")),
         # What Insights adds up, read from the index alone (deleted_at in it so SQLite
-        # sees that it needs nothing else): never the entries' text.
-        Index("ix_entries_ratings", "entry_date", "fulfilment", "energy", "deleted_at",
+        # sees that it needs nothing else, id for PostgreSQL's join to the tags): never
+        # the entries' text.
+        Index("ix_entries_ratings", "entry_date", "fulfilment", "energy", "deleted_at", "id",
               sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL")),
     )

@@ -6,7 +6,8 @@ saved: it has held that level at least since then, and nothing older is known.
 
 The ratings index holds what Insights sums (the day, both ratings) for live entries,
 deleted_at included only so that SQLite sees the index answers the query alone and
-never reads the entries' text.
+never reads the entries' text, and id so that PostgreSQL joins the tags to it without
+reading the table either (SQLite keeps the row id in every index anyway).
 
 Revision ID: 0012_skill_levels
 Revises: 0011_edit_versions
@@ -43,7 +44,7 @@ def upgrade() -> None:
     op.execute("INSERT INTO skill_levels (skill_id, level, recorded_at)"
                " SELECT id, level, updated_at FROM skills ORDER BY id")
     op.create_index("ix_entries_ratings", "entries",
-                    ["entry_date", "fulfilment", "energy", "deleted_at"],
+                    ["entry_date", "fulfilment", "energy", "deleted_at", "id"],
                     sqlite_where=sa.text(LIVE), postgresql_where=sa.text(LIVE))
 
 
