@@ -9,8 +9,7 @@ On the generated 100,000-entry journal (see _common.ensure_journal):
   beside `compass list -n 1` (the same start-up, one entry read) for scale; and
   `InsightsService.insights()` itself, in process: for all time from the file read
   straight (what the command does, store/quick_insights.py) and through the repository
-  (the app's way, and the command's on PostgreSQL or an older file), and for the
-  default 90 days;
+  (the app's way, and the command's on an older file), and for the default 90 days;
 - the Insights screen: the app on a pty (pty_terminal.py), `I` pressed once start-up has
   settled, until the period's figures are painted ("N rated · fulfilment"); the first
   open of a launch and later opens (escape, then `I` again) reported apart;

@@ -623,21 +623,28 @@ def run_insights(args: argparse.Namespace) -> int:
 
 
 def quick_insights(args: argparse.Namespace):
-    """A reader straight over a SQLite file at this version's schema, or None: the
-    repository reads (and says why it cannot) any other journal."""
+    """A reader straight over a SQLite file or a PostgreSQL server at this version's
+    schema, or None: the repository reads (and says why it cannot) any other journal."""
     if args.encrypted:
         return None
     from compass_tui.config import resolve_db_url
-    from compass_tui.store.quick_insights import UnreadableError, open_quick_insights
-    from compass_tui.store.quick_reads import sqlite_file
+    from compass_tui.store.due_reader import server_url, sqlite_file
+    from compass_tui.store.quick_insights import (
+        UnreadableError,
+        open_quick_insights,
+        open_server_insights,
+    )
 
-    path = sqlite_file(resolve_db_url(args.db))
-    if path is None:
-        return None
+    url = resolve_db_url(args.db)
+    path, server = sqlite_file(url), server_url(url)
     try:
-        return open_quick_insights(path)
+        if path is not None:
+            return open_quick_insights(path)
+        if server is not None and importlib.util.find_spec("psycopg") is not None:
+            return open_server_insights(server)
     except UnreadableError:
-        return None
+        pass
+    return None
 
 
 def run_report(args: argparse.Namespace) -> int:

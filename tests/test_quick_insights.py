@@ -1,5 +1,6 @@
-"""`compass insights` reads a SQLite file at this schema straight, without the database
-toolkit: the same figures as the repository's, to the last digit, for every period."""
+"""`compass insights` reads a journal at this schema straight (a SQLite file with the
+standard library, a PostgreSQL server with its driver), without the database toolkit:
+the same figures as the repository's, to the last digit, for every period."""
 
 from __future__ import annotations
 
@@ -16,7 +17,13 @@ from compass_tui.domain.entries import EntryInput
 from compass_tui.domain.goals import GoalInput
 from compass_tui.domain.insights import Period
 from compass_tui.services.insights import Insights, InsightsService
-from compass_tui.store.quick_insights import UnreadableError, open_quick_insights
+from compass_tui.store.due_reader import server_url, sqlite_file
+from compass_tui.store.quick_insights import (
+    QuickInsights,
+    UnreadableError,
+    open_quick_insights,
+    open_server_insights,
+)
 from compass_tui.store.repository import Repository
 from tests.conftest import fixed_clock
 from tests.insights_seed import LAST_DAY, seed_ratings
@@ -31,6 +38,22 @@ PERIODS = [
 ]
 
 
+def fill(repo: Repository) -> None:
+    seed_ratings(repo)
+    skill = repo.skills.add(SkillInput(name="Mentoring", category="soft", level=3))
+    for giver in ("Ana Lima", "ana   lima", "Ben Okafor"):
+        repo.skills.add_feedback(FeedbackInput(skill_id=skill.id, giver=giver,
+                                               said="clear", given_on=date(2026, 3, 1)))
+    repo.goals.create(GoalInput(title="Grow as a mentor", horizon="long", tag="mentoring"),
+                      fixed_clock())
+    repo.goals.create(GoalInput(title="Fewer status meetings", horizon="short",
+                                tag="status-meetings"), fixed_clock())
+    gone = repo.entries.add(EntryInput(entry_date=datetime(2026, 3, 14, 12),
+                                       title="Deleted", tags=["mentoring"],
+                                       fulfilment=1, energy=1))
+    repo.entries.trash(gone.id)
+
+
 @pytest.fixture
 def journal(tmp_path: Path, sqlite_template: Path) -> Path:
     import shutil
@@ -40,52 +63,53 @@ def journal(tmp_path: Path, sqlite_template: Path) -> Path:
     path.chmod(0o600)
     repo = Repository.open(f"sqlite:///{path}")
     try:
-        seed_ratings(repo)
-        skill = repo.skills.add(SkillInput(name="Mentoring", category="soft", level=3))
-        for giver in ("Ana Lima", "ana   lima", "Ben Okafor"):
-            repo.skills.add_feedback(FeedbackInput(skill_id=skill.id, giver=giver,
-                                                   said="clear", given_on=date(2026, 3, 1)))
-        repo.goals.create(GoalInput(title="Grow as a mentor", horizon="long", tag="mentoring"),
-                          fixed_clock())
-        repo.goals.create(GoalInput(title="Fewer status meetings", horizon="short",
-                                    tag="status-meetings"), fixed_clock())
-        gone = repo.entries.add(EntryInput(entry_date=datetime(2026, 3, 14, 12),
-                                           title="Deleted", tags=["mentoring"],
-                                           fulfilment=1, energy=1))
-        repo.entries.trash(gone.id)
+        fill(repo)
     finally:
         repo.close()
     return path
 
 
+def read_straight(db_url: str) -> QuickInsights | None:
+    path = sqlite_file(db_url)
+    if path is not None:
+        return open_quick_insights(path)
+    server = server_url(db_url)
+    assert server is not None
+    return open_server_insights(server)
+
+
 def plain(insights: Insights) -> Insights:
-    """The figures, each moment's entry by its fields (a line from the file read
-    straight, a summary from the repository)."""
+    """The figures, each moment's entry by its fields (a line when read straight, a
+    summary from the repository)."""
     return replace(insights, moments=[
         (m.entry.id, m.entry.entry_date, m.entry.title, m.entry.tags, m.entry.starred,
          m.fulfilment, m.energy, m.reason) for m in insights.moments])
 
 
-@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.words())
-@pytest.mark.parametrize("minimum", [1, 5])
-def test_the_file_read_straight_gives_the_repository_s_figures(
-        journal: Path, period: Period, minimum: int) -> None:
-    repo = Repository.open(f"sqlite:///{journal}")
-    try:
-        expected = InsightsService(repo, fixed_clock, min_entries=minimum).insights(period)
-    finally:
-        repo.close()
-    reader = open_quick_insights(journal)
+def test_read_straight_the_figures_are_the_repository_s(repo: Repository,
+                                                         db_url: str) -> None:
+    """On both databases, for every kind of period and minimum."""
+    fill(repo)
+    reader = read_straight(db_url)
     assert reader is not None
     try:
-        found = InsightsService.from_file(reader, fixed_clock, min_entries=minimum).insights(
-            period)
+        for minimum in (1, 5):
+            for period in PERIODS:
+                expected = InsightsService(repo, fixed_clock,
+                                           min_entries=minimum).insights(period)
+                found = InsightsService.from_file(reader, fixed_clock,
+                                                  min_entries=minimum).insights(period)
+                assert plain(found) == plain(expected), (period, minimum)
+                if period.kind == "days":  # the comparison is not of empty figures
+                    assert found.by_person and found.by_goal and found.moments
+                    assert found.by_tag and found.streaks.best > 1
     finally:
         reader.close()
-    assert plain(found) == plain(expected)
-    if period.kind == "days":  # the comparison is not of empty figures
-        assert found.by_person and found.by_goal and found.moments and found.by_tag
-        assert found.streaks.best > 1
+
+
+@pytest.mark.empty_database
+def test_a_journal_not_made_yet_is_left_to_the_repository(db_url: str) -> None:
+    assert read_straight(db_url) is None
 
 
 def test_an_older_schema_or_no_file_is_left_to_the_repository(journal: Path,
