@@ -126,12 +126,12 @@ def test_an_older_schema_or_no_file_is_left_to_the_repository(journal: Path,
         open_quick_insights(tmp_path / "junk.db")
 
 
-def test_the_command_loads_neither_the_database_toolkit_nor_the_entry_models(
+def test_the_command_loads_neither_the_database_toolkit_nor_the_models(
         journal: Path) -> None:
     """What makes it fast: asked in a fresh interpreter, as the command runs."""
     probe = ("import sys; from compass_tui.cli import main; "
              f"main(['--db', {str(journal)!r}, 'insights', '--all']); "
-             "print([m for m in ('sqlalchemy', 'compass_tui.domain.entries')"
+             "print([m for m in ('sqlalchemy', 'pydantic', 'compass_tui.domain.entries')"
              " if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Protocol
 
-from compass_tui.domain.values import value_tag
+from compass_tui.domain.name_keys import value_tag
 from compass_tui.services.errors import plain_refusals
 
 if TYPE_CHECKING:  # not imported to run: `compass insights` reads a file without it
