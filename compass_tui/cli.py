@@ -600,13 +600,25 @@ def run_insights(args: argparse.Namespace) -> int:
     if args.min_entries is not None and args.min_entries < 1:
         raise CliError("--min-entries must be 1 or more")
     period = period_of_args(args, system_clock)
-    repo = open_repository(args)
-    try:
-        service = InsightsService(repo, system_clock, **(
-            {"min_entries": args.min_entries} if args.min_entries else {}))
-        insights = service.insights(period)
-    finally:
-        repo.close()
+    chosen = {"min_entries": args.min_entries} if args.min_entries else {}
+    insights = None
+    reader = quick_insights(args)
+    if reader is not None:
+        from compass_tui.store.quick_insights import UnreadableError
+
+        try:
+            insights = InsightsService.from_file(reader, system_clock, **chosen).insights(
+                period)
+        except UnreadableError:
+            pass  # read the repository's way, which says what is wrong in its words
+        finally:
+            reader.close()
+    if insights is None:
+        repo = open_repository(args)
+        try:
+            insights = InsightsService(repo, system_clock, **chosen).insights(period)
+        finally:
+            repo.close()
     if args.format == "json":
         json.dump(insights_json(insights), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -615,6 +627,31 @@ def run_insights(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(insights_text(insights))
     return 0
+
+
+def quick_insights(args: argparse.Namespace):
+    """A reader straight over a SQLite file or a PostgreSQL server at this version's
+    schema, or None: the repository reads (and says why it cannot) any other journal."""
+    if args.encrypted:
+        return None
+    from compass_tui.config import resolve_db_url
+    from compass_tui.store.due_reader import server_url, sqlite_file
+    from compass_tui.store.quick_insights import (
+        UnreadableError,
+        open_quick_insights,
+        open_server_insights,
+    )
+
+    url = resolve_db_url(args.db)
+    path, server = sqlite_file(url), server_url(url)
+    try:
+        if path is not None:
+            return open_quick_insights(path)
+        if server is not None and importlib.util.find_spec("psycopg") is not None:
+            return open_server_insights(server)
+    except UnreadableError:
+        pass
+    return None
 
 
 def run_report(args: argparse.Namespace) -> int:

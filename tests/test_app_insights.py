@@ -16,6 +16,7 @@ from compass_tui.ui.insights.ranking_list import RankingList
 from compass_tui.ui.insights.review_screen import ReviewScreen
 from compass_tui.ui.insights.trend_numbers import TrendNumbers
 from compass_tui.ui.insights.year_heatmap import YearHeatmap
+from compass_tui.ui.journal.search import SearchScreen
 from compass_tui.ui.shell.commands import COMMANDS
 from tests.conftest import fixed_clock
 from tests.insights_seed import seed_ratings
@@ -78,6 +79,61 @@ async def test_picking_a_ranking_lists_its_entries_and_opens_one_in_the_journal(
         assert not isinstance(app.screen, InsightsScreen | EntriesBehindScreen)
         assert app.journal_tab.shown is not None
         assert app.journal_tab.shown.title == "Mentoring session 1"
+
+
+async def test_the_entries_behind_a_ranking_open_as_the_journal_filtered(
+        repo: Repository) -> None:
+    """/ in the entries behind @mentoring: the journal's search for that tag over the
+    period, every such entry listed there (rated or not), one shown on enter."""
+    from tests.insights_seed import LAST_DAY, entry
+
+    seed_ratings(repo)
+    repo.entries.add_many([entry(LAST_DAY, "Unrated mentoring", ["mentoring"], hour=20)])
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, 3)
+        await pilot.press("I")
+        await settle(pilot)
+        await pilot.press("enter")  # the first lift: @mentoring
+        await settle(pilot)
+        assert isinstance(app.screen, EntriesBehindScreen)
+        assert "/ all of them in its search" in screen_text(app)
+        await pilot.press("slash")
+        await settle(pilot, 3)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert search.query_one("#search-tag", Input).value == "@mentoring"
+        assert search.query_one("#search-from", Input).value == "2025-12-16"
+        assert search.query_one("#search-to", Input).value == "2026-03-15"
+        results = search.query_one("#search-results", OptionList)
+        titles = [str(results.get_option_at_index(i).prompt).split("\n")[0]
+                  for i in range(results.option_count)]
+        assert len(titles) == 7  # six rated sessions and the unrated one; not "Long ago"
+        assert "Unrated mentoring" in titles[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen | InsightsScreen)
+        assert app.journal_tab.shown is not None
+        assert app.journal_tab.shown.title == "Unrated mentoring"
+
+
+async def test_a_day_of_the_year_has_no_tag_to_search_by(repo: Repository) -> None:
+    seed_ratings(repo)
+    app = make_app(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, 3)
+        await pilot.press("I")
+        await settle(pilot)
+        app.screen.query_one(YearHeatmap).focus()
+        await pilot.press("enter")  # today
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot, 3)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert search.query_one("#search-tag", Input).value == ""
+        assert search.query_one("#search-from", Input).value == "2026-03-15"
+        assert search.query_one("#search-to", Input).value == "2026-03-15"
 
 
 async def test_periods_change_with_p_and_brackets(repo: Repository) -> None:
@@ -208,3 +264,29 @@ async def test_the_monthly_check_in_names_the_months_lifts_and_drains(
 def test_the_palette_offers_insights_and_the_review() -> None:
     actions = {action for _name, _help, action in COMMANDS}
     assert {"insights", "review_period"} <= actions
+
+
+async def test_the_review_opens_in_the_editor_and_saves_what_came_back(
+        repo: Repository, tmp_path: Path) -> None:
+    seed_ratings(repo)
+    script = tmp_path / "editor.sh"
+    script.write_text('#!/bin/sh\nprintf "\\nMy own words for the mentor.\\n" >> "$1"\n')
+    script.chmod(0o700)
+    app = make_app(repo, editor=str(script))
+    target = tmp_path / "edited.md"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, 3)
+        await pilot.press("I")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        first = review.text
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert review.text == first + "\nMy own words for the mentor.\n"
+        review.query_one("#review-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert target.read_text() == review.text

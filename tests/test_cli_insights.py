@@ -116,3 +116,11 @@ def test_report_to_stdout(db: Target) -> None:  # noqa: F811
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Review: last 90 days")
     assert "## Energy and fulfilment" in result.stdout
+
+
+def test_a_report_on_an_empty_journal_says_so(db: Target) -> None:  # noqa: F811
+    result = compass("report", "--from", "2026-Q1", "--to", "2026-Q1", db=db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("Nothing was recorded in this period.\n")
+    data = json.loads(compass("report", "--format", "json", db=db).stdout)
+    assert data["skill_levels"] == [] and data["ratings"]["entries"] == 0

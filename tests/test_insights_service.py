@@ -215,3 +215,48 @@ def test_a_goal_done_late_on_the_last_day_belongs_to_that_day_in_local_time(
     april = review.build(Period(date(2026, 4, 1), date(2026, 4, 30), "month"))
     assert [g.done_on for g in march.goals_done] == [date(2026, 3, 31)]
     assert april.goals_done == []
+
+
+def test_wins_setbacks_and_lessons_come_from_check_ins_events_and_entries(
+        repo: Repository) -> None:
+    from compass_tui.domain.timeline import EventInput
+    from compass_tui.services.checkins import CheckinService
+    from compass_tui.services.timeline import TimelineService
+    from tests.insights_seed import entry
+
+    timeline = TimelineService(repo, fixed_clock)
+    timeline.add(EventInput(occurred_on=date(2026, 2, 3), title="Promoted to senior",
+                            kind="achievement", what="after the platform work"))
+    timeline.add(EventInput(occurred_on=date(2026, 2, 20), title="Launch slipped",
+                            kind="setback", lesson="Cut scope earlier"))
+    timeline.add(EventInput(occurred_on=date(2026, 3, 2), title="Pairing works",
+                            kind="learning", lesson="Pair on the hard parts"))
+    timeline.add(EventInput(occurred_on=date(2025, 12, 2), title="Old win",
+                            kind="achievement"))  # before the quarter
+    repo.entries.add_many([
+        entry(date(2026, 1, 12), "Shipped search", ["win"], starred=True),
+        entry(date(2026, 1, 13), "Lost the argument", ["setback"]),
+        entry(date(2026, 1, 14), "Ask before building", ["lesson"]),
+        entry(date(2025, 11, 14), "Old lesson", ["lesson"]),
+    ])
+    checkins = CheckinService(repo, fixed_clock)
+    checkins.complete(checkins.open_or_start("weekly").id,
+                      {"wins": "Ran the retro", "setbacks": "Missed the gym"})
+    review = ReviewService(repo, fixed_clock).build(Period(date(2026, 1, 1),
+                                                           date(2026, 3, 31), "quarter"))
+    text = review_markdown(review)
+    wins = text.split("## Wins")[1].split("## ")[0]
+    assert "2026-02-03 Promoted to senior: after the platform work" in wins
+    assert "2026-01-12 Shipped search @win" in wins and "Ran the retro" in wins
+    assert "Old win" not in text
+    setbacks = text.split("## Setbacks")[1].split("## ")[0]
+    assert "Launch slipped" in setbacks and "Lesson: Cut scope earlier" in setbacks
+    assert "Lost the argument" in setbacks and "Missed the gym" in setbacks
+    lessons = text.split("## Lessons")[1].split("## ")[0]
+    assert "2026-03-02 Pairing works: Pair on the hard parts" in lessons
+    assert "2026-01-14 Ask before building @lesson" in lessons
+    assert "Old lesson" not in text
+    assert "## Starred entries\n\n- 2026-01-12 Shipped search @win" in text
+    data = review_json(review)
+    assert [e["title"] for e in data["lesson_entries"]] == ["Ask before building"]
+    assert [c["wins"] for c in data["checkins"]] == ["Ran the retro"]

@@ -171,6 +171,11 @@ DATA_AT = {
         "INSERT INTO personality_results (framework, result, meaning, created_at)"
         " VALUES ('MBTI', 'INTJ', 'quiet teams', '2025-03-18 09:00:00')",
     ],
+    "0011_edit_versions": [
+        "INSERT INTO skills (id, name, name_key, category, level, evidence, is_gap,"
+        " created_at, updated_at, version) VALUES (2, 'Facilitation', 'facilitation',"
+        " 'soft', 2, '', FALSE, '2025-03-19 09:00:00', '2025-03-20 09:00:00', 3)",
+    ],
 }
 
 
@@ -347,3 +352,29 @@ def test_rows_from_before_edit_versions_start_at_version_one(
             repo.skills.update(1, skill, expected_version=1)
         assert repo.vision.text_as_saved("purpose").version == 1
         repo.close()
+
+
+def test_each_skill_starts_its_level_history_at_the_level_it_holds(
+        backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """One first row per skill, at its level and dated when it was last saved; a level
+    set after the upgrade adds a row, and a review reads the move."""
+    from compass_tui.domain.assessment import SkillInput
+    from compass_tui.store.instants import to_local
+
+    with empty_database(backend, request, tmp_path / "levels.db") as url:
+        engine = make_engine(url)
+        at_revision(engine, "0011_edit_versions")
+        migrate.upgrade(engine)
+        engine.dispose()
+        repo = Repository.open(url)
+        try:
+            history = [(h.name, h.level, h.recorded_at) for h in repo.skills.level_history()]
+            facilitation = repo.skills.get(2)
+            assert history == [("Python", 4, to_local(datetime(2025, 1, 1))),
+                               ("Facilitation", 2, to_local(datetime(2025, 3, 20, 9)))]
+            edit = SkillInput(name="Facilitation", category="soft", level=3)
+            repo.skills.update(2, edit, expected_version=facilitation.version)
+            assert [(h.name, h.level) for h in repo.skills.level_history()][-1] == (
+                "Facilitation", 3)
+        finally:
+            repo.close()

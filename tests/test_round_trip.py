@@ -138,6 +138,7 @@ JOURNALS = st.fixed_dictionaries({
     "moves": st.lists(st.tuples(st.integers(0, 4), st.sampled_from([-1, 1])), max_size=4),
     "retire": st.lists(st.integers(0, 4), max_size=2),
     "skills": names((value_key,), 4),
+    "levels": st.lists(st.tuples(st.integers(0, 3), st.integers(1, 5)), max_size=3),
     "feedback": st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 3)), one_line(2),
                                    st.one_of(st.none(), DAYS), said(6)), max_size=4),
     "passions": st.lists(st.tuples(st.sampled_from(list(PASSION_KINDS)), said(5),
@@ -179,6 +180,12 @@ def fill(repo: Repository, journal: dict[str, Any], goals: list[dict[str, Any]])
     skill_ids = [assessment.add_skill(SkillInput(name=name, category=SKILL_CATEGORIES[n % 3],
                                                  level=n % 5 + 1, is_gap=n % 2 == 0)).id
                  for n, name in enumerate(journal["skills"])]
+    for index, level in journal["levels"]:  # each level set adds to the skill's history
+        if index < len(skill_ids):
+            name = journal["skills"][index]
+            assessment.update_skill(skill_ids[index], SkillInput(
+                name=name, category=SKILL_CATEGORIES[index % 3], level=level,
+                is_gap=index % 2 == 0))
     for skill, giver, given_on, said in journal["feedback"]:
         skill_id = skill_ids[skill] if skill is not None and skill < len(skill_ids) else None
         assessment.add_feedback(FeedbackInput(skill_id=skill_id, giver=giver,

@@ -50,6 +50,15 @@ class Skill(SkillInput):
     version: int = 1
 
 
+class SkillLevel(BaseModel):
+    """A skill's level as set at a moment: its history, for reviews of a period."""
+
+    skill_id: int
+    name: str
+    level: int
+    recorded_at: datetime
+
+
 class FeedbackInput(BaseModel):
     skill_id: int | None = None
     giver: str = Field(max_length=200)  # who said it

@@ -122,6 +122,14 @@ class RankRecord(BaseModel):
     at: datetime
 
 
+class LevelRecord(BaseModel):
+    """One line of a skill's level history."""
+
+    name: str
+    level: int = Field(ge=1, le=5)
+    at: datetime
+
+
 class FeedbackRecord(FeedbackInput):
     """Feedback on the skill holding it (or, in the assessment's own list, on none)."""
 
@@ -290,6 +298,7 @@ class ImportBatch:
     values: list[ValueRecord] = field(default_factory=list)
     value_history: list[RankRecord] = field(default_factory=list)
     skills: list[SkillRecord] = field(default_factory=list)
+    skill_history: list[LevelRecord] = field(default_factory=list)
     feedback: list[FeedbackRecord] = field(default_factory=list)  # on no particular skill
     passions: list[PassionRecord] = field(default_factory=list)
     swot: list[SwotInput] = field(default_factory=list)

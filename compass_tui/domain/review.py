@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from compass_tui.domain.assessment import SkillLevel
 from compass_tui.domain.entries import EntrySummary
 from compass_tui.domain.insights import Period, Tally
 from compass_tui.domain.values import RankChange
@@ -73,8 +74,8 @@ class FeedbackNote:
 
 @dataclass(frozen=True)
 class SkillNote:
-    """A skill added or changed in the period, at its level now (the inventory keeps no
-    earlier levels), with the learning tasks on it done in the period."""
+    """A skill added or changed in the period, at its level now, with the learning tasks
+    on it done in the period (how its level moved: SkillLevelMove)."""
 
     name: str
     category: str
@@ -131,6 +132,36 @@ def value_moves(history: list[RankChange], start: datetime | None,
                                         m.rank_start or 0, m.name))
 
 
+@dataclass(frozen=True)
+class SkillLevelMove:
+    """A skill whose level was set to another within the period: where it stood as the
+    period began (or where it was first set, for a skill added in it) and at its end."""
+
+    name: str
+    level_start: int
+    level_end: int
+
+
+def skill_level_moves(history: list[SkillLevel], start: datetime | None,
+                      end: datetime) -> list[SkillLevelMove]:
+    """Skills whose level changed in [start, end), from the history (oldest first),
+    by name. Up and back down again within the period is no change."""
+    before: dict[int, int] = {}
+    within: dict[int, list[SkillLevel]] = {}
+    for change in history:
+        if start is not None and change.recorded_at < start:
+            before[change.skill_id] = change.level
+        elif change.recorded_at < end:
+            within.setdefault(change.skill_id, []).append(change)
+    moves = []
+    for skill_id, changes in within.items():
+        first = before.get(skill_id, changes[0].level)
+        last = changes[-1].level
+        if first != last:
+            moves.append(SkillLevelMove(changes[-1].name, first, last))
+    return sorted(moves, key=lambda m: (m.name.casefold(), m.name))
+
+
 @dataclass
 class Review:
     period: Period
@@ -145,14 +176,16 @@ class Review:
     checkins: list[CheckinNote] = field(default_factory=list)
     win_entries: list[EntrySummary] = field(default_factory=list)
     setback_entries: list[EntrySummary] = field(default_factory=list)
+    lesson_entries: list[EntrySummary] = field(default_factory=list)
     feedback: list[FeedbackNote] = field(default_factory=list)
     skills: list[SkillNote] = field(default_factory=list)
+    skill_levels: list[SkillLevelMove] = field(default_factory=list)
     people: list[PersonNote] = field(default_factory=list)
     values: list[ValueMove] = field(default_factory=list)
     starred: list[EntrySummary] = field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not (self.overall.entries or self.goals_done or self.progress
+        return not (self.overall.entries or self.lesson_entries or self.goals_done or self.progress
                     or self.tasks_done or self.wins or self.setbacks or self.lessons
-                    or self.checkins or self.feedback or self.skills
+                    or self.checkins or self.feedback or self.skills or self.skill_levels
                     or any(v.moved for v in self.values))

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from itertools import groupby
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+# The naming rules live apart from the models; every module still finds them here.
+from compass_tui.domain.name_keys import value_key as value_key
+from compass_tui.domain.name_keys import value_tag as value_tag
 from compass_tui.domain.text_rules import one_line
 
 NAME_MAX = 100
-
-
-def value_key(name: str) -> str:
-    """What makes two names the same value: case and spacing do not."""
-    return " ".join(name.split()).lower()
-
-
-def value_tag(name: str) -> str:
-    """The journal tag that stands for a value: 'Financial Security' -> 'financial-security'."""
-    return re.sub(r"[^\w]+", "-", value_key(name)).strip("-")
 
 
 class ValueInput(BaseModel):

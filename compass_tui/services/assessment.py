@@ -159,6 +159,12 @@ class AssessmentService:
         return [{"date": e.entry_date.strftime("%Y-%m-%d %H:%M"), "title": e.title}
                 for e in found if e is not None]
 
+    def level_history_data(self) -> list[dict[str, Any]]:
+        """Every level each skill was set to, oldest first (the export's skill_history)."""
+        return [{"name": h.name, "level": h.level,
+                 "at": h.recorded_at.isoformat(timespec="seconds")}
+                for h in self._skills.level_history()]
+
     def export_data(self) -> dict[str, Any]:
         """The whole self-assessment as plain JSON-able data, without database ids.
 

@@ -61,6 +61,7 @@ class ExportService:
             "values": values["values"],
             "value_history": values["value_history"],
             "assessment": AssessmentService(self._repo, self._clock).export_data(),
+            "skill_history": AssessmentService(self._repo, self._clock).level_history_data(),
             "goals": GoalsService(self._repo, self._clock).export_data()["goals"],
             "timeline": TimelineService(self._repo, self._clock).export_data(),
             "vision": VisionService(self._repo, self._clock).export_data(),

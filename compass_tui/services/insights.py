@@ -8,11 +8,12 @@ left out of the rankings (a week's mood is not an activity).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Protocol
 
-from compass_tui.domain.checkins import ENTRY_TAG as CHECKIN_TAG
-from compass_tui.domain.entries import EntrySummary
+from compass_tui.domain.checkin_tag import CHECKIN_TAG
 from compass_tui.domain.insights import (
     MIN_ENTRIES,
     DayCell,
@@ -33,8 +34,13 @@ from compass_tui.domain.insights import (
 from compass_tui.domain.streak import current_streak
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
-from compass_tui.services.person_tags import FeedbackGivers, PersonDirectory
-from compass_tui.store.repository import Repository
+from compass_tui.services.person_tags import FeedbackGivers, GiversNamed, PersonDirectory
+
+if TYPE_CHECKING:  # not imported to run: `compass insights` reads a file without them
+    from compass_tui.domain.entries import EntrySummary
+    from compass_tui.domain.entry_line import EntryLine
+    from compass_tui.store.quick_insights import QuickInsights
+    from compass_tui.store.repository import Repository
 
 MONTHS_DRAWN = 36  # a longer period is drawn by year
 
@@ -49,7 +55,7 @@ class Named:
 
 @dataclass(frozen=True)
 class Moment:
-    entry: EntrySummary
+    entry: EntrySummary | EntryLine  # a line, from the file read straight
     fulfilment: int | None
     energy: int | None
     reason: str
@@ -108,16 +114,46 @@ class Insights:
         return lifts_and_drains(self.by_tag, self.overall)
 
 
+class InsightsSums(Protocol):
+    """What the database adds up for Insights (InsightsStore, QuickInsights)."""
+
+    def first_day(self) -> date | None: ...
+    def run_back_from(self, day: date) -> int | None: ...
+    def overall(self, start: datetime | None, end: datetime) -> Tally: ...
+    def by_tag(self, start: datetime | None, end: datetime,
+               leave_out: Sequence[str] = ()) -> list[Tally]: ...
+    def by_month(self, start: datetime | None, end: datetime) -> list[Tally]: ...
+    def best_run(self, start: datetime | None, end: datetime) -> int | None: ...
+    def by_day(self, start: datetime | None, end: datetime) -> list[tuple[date, Tally]]: ...
+    def moments(self, start: datetime | None, end: datetime, limit: int = 6
+                ) -> list[tuple[EntrySummary | EntryLine, int | None, int | None, str]]: ...
+
+
 @plain_refusals
 class InsightsService:
     def __init__(self, repo: Repository, clock: Clock = system_clock,
                  people: PersonDirectory | None = None,
                  min_entries: int = MIN_ENTRIES) -> None:
-        self._repo = repo
-        self._store = repo.insights
+        self._repo: Repository | None = repo
+        self._store: InsightsSums = repo.insights
         self.clock = clock
         self.people = people or FeedbackGivers(repo)
         self.min_entries = min_entries
+        self._goal_titles: Callable[[], dict[str, str]] = lambda: {
+            goal.tag: goal.title for goal in repo.goals.all_goals() if goal.tag}
+
+    @classmethod
+    def from_file(cls, reader: QuickInsights, clock: Clock = system_clock,
+                  min_entries: int = MIN_ENTRIES) -> InsightsService:
+        """The same figures from a SQLite file read straight (`compass insights`)."""
+        service = cls.__new__(cls)
+        service._repo = None
+        service._store = reader
+        service.clock = clock
+        service.people = GiversNamed(reader.feedback_givers)
+        service.min_entries = min_entries
+        service._goal_titles = reader.goal_titles
+        return service
 
     def period(self, date_from: str | None = None, date_to: str | None = None, *,
                everything: bool = False) -> Period:
@@ -164,7 +200,7 @@ class InsightsService:
         nothing written yet does not break it)."""
         for day in (last, last - timedelta(days=1)):
             run = self._store.run_back_from(day)
-            if run is None:  # another database: walk the days in Python
+            if run is None and self._repo is not None:  # another database: walk the days
                 return current_streak(self._repo.entries.days_newest_first(last), last)
             if run:
                 return run
@@ -177,8 +213,7 @@ class InsightsService:
 
     def _goals(self, tags: list[Tally]) -> list[Named]:
         by_tag = {t.key: t for t in tags}
-        titles = {goal.tag: goal.title for goal in self._repo.goals.all_goals()
-                  if goal.tag and goal.tag in by_tag}
+        titles = {tag: title for tag, title in self._goal_titles().items() if tag in by_tag}
         return [Named(titles[t.key], t) for t in ranked(
             (by_tag[tag] for tag in titles), self.min_entries)]
 

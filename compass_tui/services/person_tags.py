@@ -9,11 +9,14 @@ person's own tag and name; nothing else changes.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Protocol
 
-from compass_tui.domain.values import value_tag
+from compass_tui.domain.name_keys import value_tag
 from compass_tui.services.errors import plain_refusals
-from compass_tui.store.repository import Repository
+
+if TYPE_CHECKING:  # not imported to run: `compass insights` reads a file without it
+    from compass_tui.store.repository import Repository
 
 
 class PersonDirectory(Protocol):
@@ -35,10 +38,25 @@ class FeedbackGivers:
         self._repo = repo
 
     def person_tags(self) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for item in self._repo.skills.all_feedback():
-            name = " ".join(item.giver.split())
-            tag = tag_for_name(name)
-            if tag:
-                found.setdefault(tag, name)
-        return found
+        return tags_of_givers(item.giver for item in self._repo.skills.all_feedback())
+
+
+class GiversNamed:
+    """The same directory over givers listed by another reader (newest feedback first)."""
+
+    def __init__(self, givers: Callable[[], Iterable[str]]) -> None:
+        self._givers = givers
+
+    def person_tags(self) -> dict[str, str]:
+        return tags_of_givers(self._givers())
+
+
+def tags_of_givers(givers: Iterable[str]) -> dict[str, str]:
+    """Tag -> name; the newest feedback's spelling of a name wins."""
+    found: dict[str, str] = {}
+    for giver in givers:
+        name = " ".join(giver.split())
+        tag = tag_for_name(name)
+        if tag:
+            found.setdefault(tag, name)
+    return found

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from compass_tui.domain.checkins import ENTRY_TAG as CHECKIN_TAG
 from compass_tui.domain.insights import Period
-from compass_tui.domain.review import PersonNote, Review, value_moves
+from compass_tui.domain.review import PersonNote, Review, skill_level_moves, value_moves
 from compass_tui.services.clock import Clock, system_clock
 from compass_tui.services.errors import plain_refusals
 from compass_tui.services.person_tags import FeedbackGivers, PersonDirectory, tag_for_name
@@ -16,6 +16,7 @@ from compass_tui.store.repository import Repository
 
 WIN_TAGS = ["win", "wins"]
 SETBACK_TAGS = ["setback", "setbacks"]
+LESSON_TAGS = ["lesson", "lessons", "learned"]
 WIN_KINDS = ("achievement", "milestone")
 
 
@@ -50,8 +51,10 @@ class ReviewService:
                       if c.wins or c.setbacks or c.lesson],
             win_entries=store.tagged(start, end, WIN_TAGS),
             setback_entries=store.tagged(start, end, SETBACK_TAGS),
+            lesson_entries=store.tagged(start, end, LESSON_TAGS),
             feedback=feedback,
             skills=store.skills(start, end),
+            skill_levels=skill_level_moves(self._repo.skills.level_history(), start, end),
             people=self._people(start, end, [f.giver for f in feedback]),
             values=value_moves(self._repo.values.history(), start, end),
             starred=store.starred(start, end),

@@ -90,6 +90,7 @@ def review_markdown(review: Review) -> str:
                                                  else "") for e in review.lessons]
     lessons += [f"- {c.kind.title()} check-in to {c.period_end:%Y-%m-%d}: {c.lesson}"
                 for c in review.checkins if c.lesson and not review.lessons]
+    lessons += [_entry_line(e) for e in review.lesson_entries]
     part("Lessons", lessons)
     part("Feedback received", [f"- {f.on:%Y-%m-%d} {f.giver}"
                                + (f" on {f.skill}" if f.skill else "") + f":\n{_quote(f.said)}"
@@ -98,6 +99,8 @@ def review_markdown(review: Review) -> str:
                     + f" {s.changed_on:%Y-%m-%d}, level now {s.level}/5"
                     + (f"; {s.learning_done} learning task{'s' if s.learning_done != 1 else ''}"
                        " done" if s.learning_done else "") for s in review.skills])
+    part("Skills whose level changed", [
+        f"- {m.name}: {m.level_start}/5 → {m.level_end}/5" for m in review.skill_levels])
     part("People", [f"- {p.name}" + (f" (@{p.tag})" if p.tag else "") + ": "
                     + ", ".join(bit for bit in (
                         f"{p.entries} entr{'ies' if p.entries != 1 else 'y'}" if p.entries
@@ -150,11 +153,14 @@ def review_json(review: Review) -> dict[str, Any]:
                       "setbacks": c.setbacks, "lesson": c.lesson} for c in review.checkins],
         "win_entries": [_entry_dict(e) for e in review.win_entries],
         "setback_entries": [_entry_dict(e) for e in review.setback_entries],
+        "lesson_entries": [_entry_dict(e) for e in review.lesson_entries],
         "feedback": [{"giver": f.giver, "date": f.on.isoformat(), "said": f.said,
                       "skill": f.skill} for f in review.feedback],
         "skills": [{"name": s.name, "category": s.category, "level": s.level,
                     "added": s.added, "changed": s.changed_on.isoformat(),
                     "learning_tasks_done": s.learning_done} for s in review.skills],
+        "skill_levels": [{"name": m.name, "from": m.level_start, "to": m.level_end}
+                         for m in review.skill_levels],
         "people": [{"name": p.name, "tag": p.tag, "entries": p.entries,
                     "feedback": p.feedback} for p in review.people],
         "values": [{"name": v.name, "rank_start": v.rank_start, "rank_end": v.rank_end}

@@ -24,6 +24,7 @@ from compass_tui.store.tables import (
     FeedbackRow,
     PassionRow,
     PersonalityRow,
+    SkillLevelRow,
     SkillRow,
     SwotRow,
     ValueRankRow,
@@ -100,9 +101,25 @@ def write_skills(conn: Connection, batch: ImportBatch, now: datetime,
     rows = [{"name": s.name, "name_key": value_key(s.name), "category": s.category,
              "level": s.level, "evidence": s.evidence.strip(), "is_gap": s.is_gap,
              "created_at": now, "updated_at": now} for s in new]
-    ids.update(zip((value_key(s.name) for s in new),
-                   insert_ids(conn, SkillRow.__table__, rows), strict=True))
+    new_ids = dict(zip((value_key(s.name) for s in new),
+                       insert_ids(conn, SkillRow.__table__, rows), strict=True))
+    ids.update(new_ids)
     counts.add("skills", len(new), len(batch.skills) - len(new))
+    # The new skills' level history as written, then their level now where it differs
+    # (or where the file kept none): a skill's history ends at the level it holds.
+    levels = {value_key(s.name): s.level for s in new}
+    history: list[dict[str, Any]] = []
+    last: dict[str, int] = {}
+    for line in batch.skill_history:
+        key = value_key(line.name)
+        if key in new_ids:
+            history.append({"skill_id": new_ids[key], "level": line.level,
+                            "recorded_at": line.at})
+            last[key] = line.level
+    for key, skill_id in new_ids.items():
+        if last.get(key) != levels[key]:
+            history.append({"skill_id": skill_id, "level": levels[key], "recorded_at": now})
+    insert_all(conn, SkillLevelRow.__table__, history)
 
     known = existing(conn, FeedbackRow.skill_id, FeedbackRow.giver, FeedbackRow.given_on,
                      FeedbackRow.said)

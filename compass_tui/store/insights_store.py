@@ -20,9 +20,17 @@ from sqlalchemy import (
 )
 
 from compass_tui.domain.entries import EntrySummary
-from compass_tui.domain.insights import FLOW_PHRASES, HIGH_RATING, Tally
-from compass_tui.domain.search_text import words
+from compass_tui.domain.insights import HIGH_RATING, Tally
 from compass_tui.store.entries_store import SUMMARY_COLUMNS, SearchKind, summary_of
+from compass_tui.store.insights_sql import (
+    BEST_RUN,
+    FLOW_IN_FTS5,
+    FLOW_IN_TSVECTOR,
+    RUN,
+    flow_phrases,
+    fts5_flow_match,
+    tsvector_flow_query,
+)
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import EntryRow, TagRow, entry_tags
 
@@ -47,38 +55,6 @@ def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-_WRITTEN = ("SELECT 1 FROM entries WHERE deleted_at IS NULL AND entry_date >= {day}"
-            " AND entry_date < {next}")
-# The run of written days back from a day: one indexed look-up per day of the run, so a
-# streak of years costs milliseconds rather than a pass over every entry.
-_RUN = {
-    "sqlite": ("WITH RECURSIVE run(day) AS (SELECT :day WHERE EXISTS ("
-               + _WRITTEN.format(day=":day", next="datetime(:day, '+1 day')")
-               + ") UNION ALL SELECT datetime(day, '-1 day') FROM run WHERE EXISTS ("
-               + _WRITTEN.format(day="datetime(day, '-1 day')", next="day")
-               + ")) SELECT count(*) FROM run"),
-    "postgresql": ("WITH RECURSIVE run(day) AS (SELECT CAST(:day AS timestamp) WHERE EXISTS ("
-                   + _WRITTEN.format(day="CAST(:day AS timestamp)",
-                                     next="CAST(:day AS timestamp) + interval '1 day'")
-                   + ") UNION ALL SELECT day - interval '1 day' FROM run WHERE EXISTS ("
-                   + _WRITTEN.format(day="day - interval '1 day'", next="day")
-                   + ")) SELECT count(*) FROM run"),
-}
-
-
-_DAYS_IN = ("SELECT DISTINCT {day} AS d FROM entries WHERE deleted_at IS NULL"
-            " AND entry_date >= :start AND entry_date < :end")
-# The longest run of consecutive written days: days minus their row number are equal
-# along a run (gaps and islands), so the database counts each run.
-_BEST_RUN = {
-    "sqlite": ("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM (SELECT"
-               " julianday(d) - row_number() OVER (ORDER BY d) AS g FROM ("
-               + _DAYS_IN.format(day="date(entry_date)") + ")) GROUP BY g)"),
-    "postgresql": ("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM (SELECT"
-                   " d - CAST(row_number() OVER (ORDER BY d) AS integer) AS g FROM ("
-                   + _DAYS_IN.format(day="CAST(entry_date AS date)")
-                   + ") AS days) AS islands GROUP BY g) AS runs"),
-}
 EARLIEST = datetime(1, 1, 1)
 
 
@@ -102,7 +78,7 @@ class InsightsStore:
     def run_back_from(self, day: date) -> int | None:
         """Consecutive written days ending on `day` (0: nothing written that day); None
         where the database has no recursive query written for it here."""
-        sql = _RUN.get(self._sessions.engine.dialect.name)
+        sql = RUN.get(self._sessions.engine.dialect.name)
         if sql is None:
             return None
         at = day.isoformat() + " 00:00:00"
@@ -142,7 +118,7 @@ class InsightsStore:
     def best_run(self, start: datetime | None, end: datetime) -> int | None:
         """The most consecutive written days in the period; None where the database has
         no query written for it here."""
-        sql = _BEST_RUN.get(self._sessions.engine.dialect.name)
+        sql = BEST_RUN.get(self._sessions.engine.dialect.name)
         if sql is None:
             return None
         stmt = text(sql).bindparams(bindparam("start", type_=DateTime()),
@@ -202,17 +178,12 @@ class InsightsStore:
 
     def _flow(self) -> ColumnElement[bool]:
         """Entries holding a flow phrase, through the database's own search index."""
-        phrases = [words(phrase) for phrase in FLOW_PHRASES]
-        phrases = [p for p in phrases if p]
+        phrases = flow_phrases()
         if not phrases:
             return false()
         if self._search == "fts5":
-            match = " OR ".join('"' + " ".join(p) + '"' for p in phrases)
-            return text("entries.id IN (SELECT rowid FROM entries_fts WHERE entries_fts "
-                        "MATCH :flow_match)").bindparams(flow_match=match)
+            return text(FLOW_IN_FTS5).bindparams(flow_match=fts5_flow_match())
         if self._search == "tsvector":
-            query = " | ".join("(" + " <-> ".join(f"'{w}'" for w in p) + ")" for p in phrases)
-            return text("entries.search_vector @@ CAST(:flow_query AS tsquery)").bindparams(
-                flow_query=query)
+            return text(FLOW_IN_TSVECTOR).bindparams(flow_query=tsvector_flow_query())
         padded = " " + EntryRow.search_text + " "
         return or_(*(padded.like(f"% {' '.join(p)} %") for p in phrases))

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions; a test keeps the two in step.
-HEAD = "0011_edit_versions"
+HEAD = "0012_skill_levels"
 # What each database keeps for full-text search is not part of the typed models:
 # SQLite's FTS5 tables, PostgreSQL's generated tsvector column and its index.
 FTS_PREFIX = "entries_fts"

@@ -13,6 +13,7 @@ from compass_tui.domain.assessment import (
     FeedbackInput,
     Skill,
     SkillInput,
+    SkillLevel,
     SkillSort,
 )
 from compass_tui.domain.values import value_key as name_key
@@ -24,7 +25,7 @@ from compass_tui.store.errors import (
 )
 from compass_tui.store.rows import NotFoundError, get_row, timestamp
 from compass_tui.store.sessions import Sessions
-from compass_tui.store.tables import FeedbackRow, SkillRow
+from compass_tui.store.tables import FeedbackRow, SkillLevelRow, SkillRow
 
 # Categories in the order the app presents them, not alphabetical.
 _CATEGORY_ORDER = case(
@@ -69,6 +70,7 @@ class SkillStore:
             self._apply(row, data, now)
             session.add(row)
             session.flush()
+            session.add(SkillLevelRow(skill_id=row.id, level=row.level, recorded_at=now))
             return _skill(row)
 
     def update(self, skill_id: int, data: SkillInput,
@@ -81,8 +83,11 @@ class SkillStore:
             if name_key(data.name) != row.name_key:
                 self._check_free(session, data.name)
             row.name_key = name_key(data.name)
-            self._apply(row, data, timestamp())
-            session.flush()
+            level_before, now = row.level, timestamp()
+            self._apply(row, data, now)
+            session.flush()  # the compare-and-set on version happens here
+            if row.level != level_before:
+                session.add(SkillLevelRow(skill_id=row.id, level=row.level, recorded_at=now))
             return _skill(row, self._count(session, skill_id))
 
     def set_gap(self, skill_id: int, is_gap: bool) -> Skill:
@@ -124,6 +129,16 @@ class SkillStore:
             stmt = stmt.where(SkillRow.is_gap.is_(True))
         with self._sessions() as session:
             return [_skill(row, count) for row, count in session.execute(stmt)]
+
+    def level_history(self) -> list[SkillLevel]:
+        """Every level each skill was set to, oldest first."""
+        stmt = (select(SkillLevelRow.skill_id, SkillRow.name, SkillLevelRow.level,
+                       SkillLevelRow.recorded_at)
+                .join(SkillRow, SkillRow.id == SkillLevelRow.skill_id)
+                .order_by(SkillLevelRow.recorded_at, SkillLevelRow.id))
+        with self._sessions() as session:
+            return [SkillLevel(skill_id=skill_id, name=name, level=level, recorded_at=at)
+                    for skill_id, name, level, at in session.execute(stmt)]
 
     # -- feedback -------------------------------------------------------------
 

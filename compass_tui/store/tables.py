@@ -57,6 +57,12 @@ class EntryRow(Base):
         Index("ix_entries_trashed", "deleted_at",
               sqlite_where=text("deleted_at IS NOT NULL"),
               postgresql_where=text("deleted_at IS NOT NULL")),
+        # What Insights adds up, read from the index alone (deleted_at in it so SQLite
+        # sees that it needs nothing else, id for PostgreSQL's join to the tags): never
+        # the entries' text.
+        Index("ix_entries_ratings", "entry_date", "fulfilment", "energy", "deleted_at", "id",
+              sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -162,6 +168,20 @@ class SkillRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class SkillLevelRow(Base):
+    """One row each time a skill's level is set (added, or changed), so a review can
+    say where a skill stood when a period began and where it ended."""
+
+    __tablename__ = "skill_levels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    skill_id: Mapped[int] = mapped_column(
+        ForeignKey("skills.id", ondelete="CASCADE"), index=True
+    )
+    level: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[datetime] = mapped_column(Instant, index=True)
 
 
 class FeedbackRow(Base):

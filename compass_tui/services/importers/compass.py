@@ -14,6 +14,7 @@ from compass_tui.domain.import_records import (
     FeedbackRecord,
     GoalRecord,
     ImportBatch,
+    LevelRecord,
     NarrativeRecord,
     PassionRecord,
     RankRecord,
@@ -65,6 +66,8 @@ def read_compass(source: str) -> ImportBatch:
     batch.value_history = each(RankRecord, _part(doc, "value_history", list, name),
                                "value_history", refused)
     _assessment(batch, _part(doc, "assessment", dict, name), name)
+    batch.skill_history = each(LevelRecord, _part(doc, "skill_history", list, name),
+                               "skill_history", refused)
     batch.goals = each(GoalRecord, _part(doc, "goals", list, name), "goals", refused)
     batch.timeline = each(EventRecord, _part(doc, "timeline", list, name), "timeline", refused)
     _vision(batch, _part(doc, "vision", dict, name), name)

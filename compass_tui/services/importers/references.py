@@ -59,6 +59,10 @@ def check_references(batch: ImportBatch) -> None:
         lambda h: f"value_history ('{h.name}' at {h.at:%Y-%m-%d %H:%M})", refused)
     batch.skills = _unique_names(batch.skills, lambda s: s.name, "skill", refused)
     skills = {value_key(s.name) for s in batch.skills}
+    batch.skill_history = _keep(
+        batch.skill_history,
+        lambda h: None if value_key(h.name) in skills else "no skill of that name in the file",
+        lambda h: f"skill_history ('{h.name}' at {h.at:%Y-%m-%d %H:%M})", refused)
 
     def goal_problem(goal: GoalRecord) -> str | None:
         if (name := _first_missing(goal.values, values)) is not None:

@@ -1,5 +1,6 @@
 """The entries a figure was made from, newest first, each with its ratings; enter shows
-one in the journal, selected in the list."""
+one in the journal, selected in the list; / opens the journal's search filtered to them
+(its tag and its days), to read them all there."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from textual.widgets.option_list import Option
 
 from compass_tui.services.insights import RatedEntry
 from compass_tui.ui.common.entry_render import summary_line
+from compass_tui.ui.journal.search import SearchFilters
+
+# Dismissed with this: the journal's search, filtered as the figure was.
+IN_JOURNAL = -1
 
 
 def rated_line(item: RatedEntry) -> Text:
@@ -26,21 +31,35 @@ def rated_line(item: RatedEntry) -> Text:
 
 
 class EntriesBehindScreen(ModalScreen[int | None]):
-    """Dismissed with the picked entry's id, or None."""
+    """Dismissed with the picked entry's id, IN_JOURNAL, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="entries-behind.close")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="entries-behind.close"),
+        Binding("slash", "in_journal", "In the journal", id="entries-behind.journal",
+                tooltip="The journal's search, filtered to these entries' tag and days"),
+    ]
 
-    def __init__(self, heading: str, items: list[RatedEntry], empty: str) -> None:
+    def __init__(self, heading: str, items: list[RatedEntry], empty: str,
+                 filters: SearchFilters | None = None) -> None:
         super().__init__()
         self.heading = heading
         self.items = items
         self.empty = empty
+        self.filters = filters
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.filters is not None if action == "in_journal" else True
+
+    def action_in_journal(self) -> None:
+        if self.filters is not None:
+            self.dismiss(IN_JOURNAL)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="behind-box"):
             yield Static(self.heading, classes="dialog-title", markup=False)
             yield Static(self.empty if not self.items else
-                         "Enter shows the entry in the journal (F fulfilment, E energy).",
+                         "Enter shows the entry in the journal, / all of them in its "
+                         "search (F fulfilment, E energy).",
                          classes="dialog-question", markup=False)
             yield OptionList(*(Option(rated_line(item), id=str(item.entry.id))
                                for item in self.items), id="behind-list")

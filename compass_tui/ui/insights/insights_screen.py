@@ -26,12 +26,13 @@ from compass_tui.services.insights_format import nothing_rated
 from compass_tui.ui.common.entry_render import summary_line
 from compass_tui.ui.common.key_bar import KeyBar
 from compass_tui.ui.common.keymap import with_keys
-from compass_tui.ui.insights.entries_behind import EntriesBehindScreen
+from compass_tui.ui.insights.entries_behind import IN_JOURNAL, EntriesBehindScreen
 from compass_tui.ui.insights.period_form import PeriodForm
 from compass_tui.ui.insights.ranking_list import RankingList
 from compass_tui.ui.insights.review_screen import ReviewScreen
 from compass_tui.ui.insights.trend_numbers import TrendNumbers
 from compass_tui.ui.insights.year_heatmap import YearHeatmap
+from compass_tui.ui.journal.search import SearchFilters
 
 if TYPE_CHECKING:
     from compass_tui.ui.app import CompassApp
@@ -241,14 +242,27 @@ class InsightsScreen(Screen[None]):
             self.app.call_from_thread(self.app.notify, f"The entries could not be read ({exc}).",
                                       severity="warning", timeout=5)
             return
-        self.app.call_from_thread(self._list_behind, heading, items)
+        filters = SearchFilters(tag=f"@{tag}" if tag else "",
+                                date_from=f"{period.start:%Y-%m-%d}" if period.start else "",
+                                date_to=f"{period.end:%Y-%m-%d}")
+        self.app.call_from_thread(self._list_behind, heading, items, filters)
 
-    def _list_behind(self, heading: str, items: list[RatedEntry]) -> None:
+    def _list_behind(self, heading: str, items: list[RatedEntry],
+                     filters: SearchFilters) -> None:
         def picked(entry_id: int | None) -> None:
-            if entry_id is not None:
+            if entry_id == IN_JOURNAL:
+                self._open_search(filters)
+            elif entry_id is not None:
                 self._open_entry(entry_id)
 
-        self.app.push_screen(EntriesBehindScreen(heading, items, "No entries."), picked)
+        self.app.push_screen(EntriesBehindScreen(heading, items, "No entries.", filters),
+                             picked)
+
+    def _open_search(self, filters: SearchFilters) -> None:
+        """Back to the journal, its search showing every entry behind the figure."""
+        self.dismiss(None)
+        self.app.action_show_tab("journal")
+        self.app.journal_tab.action_search(filters)
 
     def _open_entry(self, entry_id: int) -> None:
         """Back to the journal with the entry selected in the list."""

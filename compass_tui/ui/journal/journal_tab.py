@@ -23,7 +23,7 @@ from compass_tui.ui.journal.entry_editor import EntryEditorScreen
 from compass_tui.ui.journal.entry_list import EntryList
 from compass_tui.ui.journal.entry_picker import EntryPickerScreen
 from compass_tui.ui.journal.reading_pane import ReadingPane
-from compass_tui.ui.journal.search import SearchScreen
+from compass_tui.ui.journal.search import SearchFilters, SearchScreen
 from compass_tui.ui.journal.template_picker import TemplatePickerScreen
 from compass_tui.ui.journal.today_line import today_line
 
@@ -331,8 +331,8 @@ class JournalTab(Container):
         self.reload(select=entry_id)
         self.app.notify("Entry restored.", timeout=2)
 
-    def action_search(self) -> None:
-        self.app.push_screen(SearchScreen(), self._open_found)
+    def action_search(self, filters: SearchFilters | None = None) -> None:
+        self.app.push_screen(SearchScreen(filters), self._open_found)
 
     def _open_found(self, entry_id: int | None) -> None:
         if entry_id is not None:

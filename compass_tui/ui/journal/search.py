@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,15 @@ if TYPE_CHECKING:
 RESULT_LIMIT = 200
 HINT = "Type to search. Enter shows the entry in the journal; ↓ moves to the results."
 TYPING_PAUSE = 0.12  # seconds: search once the typist pauses, not on every key
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What the search opens with, as the user would type it in its fields."""
+
+    tag: str = ""
+    date_from: str = ""
+    date_to: str = ""
 
 
 def highlighted(text: str, terms: list[str], base: str = "") -> Text:
@@ -76,9 +86,17 @@ class SearchScreen(AsksBeforeDiscarding, ModalScreen[int | None]):
             yield OptionList(id="search-results")
         yield KeyBar()
 
+    def __init__(self, filters: SearchFilters | None = None) -> None:
+        super().__init__()
+        self.filters = filters
+
     def on_mount(self) -> None:
         self.query_one("#search-query").focus()
         self._pending = None
+        if self.filters is not None:  # each value set searches, once the typing pause ends
+            for name, value in (("tag", self.filters.tag), ("from", self.filters.date_from),
+                                ("to", self.filters.date_to)):
+                self.query_one(f"#search-{name}", Input).value = value
 
     def _query(self) -> EntryQuery:
         value = {name: self.query_one(f"#search-{name}", Input).value.strip()

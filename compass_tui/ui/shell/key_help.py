@@ -116,6 +116,7 @@ A date can be a year (`2019`), a month (`May 2019`) or a day; a year heads its e
 |---|---|
 | `tab` / `shift+tab` | between the numbers of the trend, the rankings, the year and the moments |
 | `enter` | the entries behind the figure under the cursor; enter again shows one in the journal |
+| {entries-behind.journal} | (in those entries) the journal's search, filtered to their tag and days |
 | {insights-trend.earlier} {insights-trend.later} | the week or month before / after, in the trend's numbers |
 | {insights-year.left} {insights-year.right} {insights-year.up} {insights-year.down} | a week or a day before / after, in the year |
 | {insights.period} | period: last 90 days, this month, this quarter, this year, all time |
