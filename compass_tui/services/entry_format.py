@@ -8,30 +8,15 @@ if TYPE_CHECKING:  # `compass list` prints rows read without the models, too
     from compass_tui.domain.entries import Entry, EntryFields
 
 
-def entry_to_dict(entry: Entry) -> dict[str, Any]:
-    return {
-        "date": entry.entry_date.strftime("%Y-%m-%d"),
-        "time": entry.entry_date.strftime("%H:%M"),
-        "title": entry.title,
-        "body": entry.body,
-        "tags": list(entry.tags),
-        "starred": entry.starred,
-        "energy": entry.energy,
-        "fulfilment": entry.fulfilment,
-        "kind": entry.kind,
-        "template": entry.template,
-    }
-
-
-def fields_to_dict(entry: EntryFields) -> dict[str, Any]:
-    """entry_to_dict's shape for an entry read as plain fields (the export's way)."""
-    stamp = entry.entry_date.isoformat()  # "YYYY-MM-DDTHH:MM...": years 1900 to 9998
+def entry_to_dict(entry: Entry | EntryFields) -> dict[str, Any]:
+    """The export's entry shape, from a model or from the plain fields an export reads."""
+    stamp = entry.entry_date.isoformat()  # "YYYY-MM-DDTHH:MM...", the year zero-padded
     return {
         "date": stamp[:10],
         "time": stamp[11:16],
         "title": entry.title,
         "body": entry.body,
-        "tags": entry.tags,
+        "tags": list(entry.tags),
         "starred": entry.starred,
         "energy": entry.energy,
         "fulfilment": entry.fulfilment,

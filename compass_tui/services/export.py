@@ -15,7 +15,7 @@ from compass_tui.domain.schedule import Schedule
 from compass_tui.services.assessment import AssessmentService
 from compass_tui.services.checkins import CheckinService
 from compass_tui.services.clock import Clock, system_clock
-from compass_tui.services.entry_format import fields_to_dict
+from compass_tui.services.entry_format import entry_to_dict
 from compass_tui.services.errors import plain_refusals
 from compass_tui.services.goals import GoalsService
 from compass_tui.services.schedule_file import load_schedule
@@ -79,7 +79,7 @@ class ExportService:
         entries = 0
         for entry in self._repo.entries.iter_fields():
             out.write(",\n    " if entries else "\n    ")
-            out.write(_LINE(fields_to_dict(entry)))
+            out.write(_LINE(entry_to_dict(entry)))
             entries += 1
         out.write("\n  ]" if entries else "]")
         sections = self.sections()

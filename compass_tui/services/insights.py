@@ -134,26 +134,28 @@ class InsightsService:
     def __init__(self, repo: Repository, clock: Clock = system_clock,
                  people: PersonDirectory | None = None,
                  min_entries: int = MIN_ENTRIES) -> None:
-        self._repo: Repository | None = repo
-        self._store: InsightsSums = repo.insights
-        self.clock = clock
-        self.people = people or FeedbackGivers(repo)
-        self.min_entries = min_entries
-        self._goal_titles: Callable[[], dict[str, str]] = lambda: {
-            goal.tag: goal.title for goal in repo.goals.all_goals() if goal.tag}
+        self._begin(repo.insights, clock, people or FeedbackGivers(repo), min_entries,
+                    lambda: {goal.tag: goal.title for goal in repo.goals.all_goals()
+                             if goal.tag}, repo)
 
     @classmethod
     def from_file(cls, reader: QuickInsights, clock: Clock = system_clock,
                   min_entries: int = MIN_ENTRIES) -> InsightsService:
         """The same figures from a SQLite file read straight (`compass insights`)."""
         service = cls.__new__(cls)
-        service._repo = None
-        service._store = reader
-        service.clock = clock
-        service.people = GiversNamed(reader.feedback_givers)
-        service.min_entries = min_entries
-        service._goal_titles = reader.goal_titles
+        service._begin(reader, clock, GiversNamed(reader.feedback_givers), min_entries,
+                       reader.goal_titles, None)
         return service
+
+    def _begin(self, store: InsightsSums, clock: Clock, people: PersonDirectory,
+               min_entries: int, goal_titles: Callable[[], dict[str, str]],
+               repo: Repository | None) -> None:
+        self._store = store
+        self.clock = clock
+        self.people = people
+        self.min_entries = min_entries
+        self._goal_titles = goal_titles
+        self._repo = repo  # None when read straight from the file
 
     def period(self, date_from: str | None = None, date_to: str | None = None, *,
                everything: bool = False) -> Period:

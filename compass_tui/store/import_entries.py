@@ -121,10 +121,9 @@ class _Writer:
     def _write(self, rows: Sequence[Sequence[object]], tags: list[list[str]], *,
                processed: bool) -> None:
         conn, tag_ids = self._conn, self._tag_ids
-        if processed:  # on SQLite, on the helper thread
-            ids = insert_processed(conn, EntryRow.__table__, ENTRY_COLUMNS, rows, ids=True)
-        else:
-            ids = insert_tuples(conn, EntryRow.__table__, ENTRY_COLUMNS, rows, ids=True)
+        # Processed rows: on SQLite, on the helper thread.
+        insert = insert_processed if processed else insert_tuples
+        ids = insert(conn, EntryRow.__table__, ENTRY_COLUMNS, rows, ids=True)
         fresh = sorted({tag for names in tags for tag in names if tag not in tag_ids})
         if fresh:  # another machine may create the same tag meanwhile
             insert_missing(conn, TagRow.__table__, [{"name": name} for name in fresh],
@@ -133,10 +132,7 @@ class _Writer:
                                         .where(TagRow.name.in_(fresh))).all())
         links = [(entry_id, tag_ids[tag])
                  for entry_id, names in zip(ids, tags, strict=True) for tag in names]
-        if processed:
-            insert_processed(conn, entry_tags, ("entry_id", "tag_id"), links)
-        else:
-            insert_tuples(conn, entry_tags, ("entry_id", "tag_id"), links)
+        insert(conn, entry_tags, ("entry_id", "tag_id"), links)
 
 
 @contextmanager

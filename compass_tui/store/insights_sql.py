@@ -4,8 +4,37 @@ the database the same question and get the same figures."""
 
 from __future__ import annotations
 
-from compass_tui.domain.insights import FLOW_PHRASES
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from compass_tui.domain.insights import FLOW_PHRASES, Tally
 from compass_tui.domain.search_text import words
+
+# Every group's counts and sums over the entries, in Tally's order (see tally()).
+TALLY_COLUMNS = (
+    "count(*)",
+    "coalesce(sum(CASE WHEN (entries.fulfilment IS NOT NULL OR entries.energy IS NOT NULL)"
+    " THEN 1 ELSE 0 END), 0)",
+    "count(entries.fulfilment)",
+    "coalesce(sum(entries.fulfilment), 0)",
+    "count(entries.energy)",
+    "coalesce(sum(entries.energy), 0)",
+)
+# The month of an entry, YYYY-MM (SQLite keeps dates as ISO text: its first seven
+# characters).
+MONTH = {"sqlite": "substr(entries.entry_date, 1, 7)",
+         "postgresql": "to_char(entries.entry_date, 'YYYY-MM')"}
+EARLIEST = datetime(1, 1, 1)  # the start of an open period, where a query needs one
+
+
+def tally(key: str, row: Sequence[int]) -> Tally:
+    """One group's row of TALLY_COLUMNS as a Tally."""
+    return Tally(key, *(int(value or 0) for value in row))
+
+
+def as_date(value: object) -> date:
+    """SQLite's date() gives 'YYYY-MM-DD', PostgreSQL's a date."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 _WRITTEN = ("SELECT 1 FROM entries WHERE deleted_at IS NULL AND entry_date >= {day}"
             " AND entry_date < {next}")

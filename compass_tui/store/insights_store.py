@@ -11,9 +11,9 @@ from sqlalchemy import (
     DateTime,
     Select,
     bindparam,
-    case,
     false,
     func,
+    literal_column,
     or_,
     select,
     text,
@@ -24,38 +24,23 @@ from compass_tui.domain.insights import HIGH_RATING, Tally
 from compass_tui.store.entries_store import SUMMARY_COLUMNS, SearchKind, summary_of
 from compass_tui.store.insights_sql import (
     BEST_RUN,
+    EARLIEST,
     FLOW_IN_FTS5,
     FLOW_IN_TSVECTOR,
+    MONTH,
     RUN,
+    TALLY_COLUMNS,
+    as_date,
     flow_phrases,
     fts5_flow_match,
+    tally,
     tsvector_flow_query,
 )
 from compass_tui.store.sessions import Sessions
 from compass_tui.store.tables import EntryRow, TagRow, entry_tags
 
 _RATED = or_(EntryRow.fulfilment.is_not(None), EntryRow.energy.is_not(None))
-# Every group's counts and sums, in this order (see _tally).
-_TALLY_COLUMNS = (
-    func.count(),
-    func.coalesce(func.sum(case((_RATED, 1), else_=0)), 0),
-    func.count(EntryRow.fulfilment),
-    func.coalesce(func.sum(EntryRow.fulfilment), 0),
-    func.count(EntryRow.energy),
-    func.coalesce(func.sum(EntryRow.energy), 0),
-)
-
-
-def _tally(key: str, row: Sequence[int]) -> Tally:
-    return Tally(key, *(int(value or 0) for value in row))
-
-
-def _as_date(value: object) -> date:
-    """SQLite's date() gives 'YYYY-MM-DD', PostgreSQL's a date."""
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-EARLIEST = datetime(1, 1, 1)
+_TALLY_COLUMNS = tuple(literal_column(column) for column in TALLY_COLUMNS)
 
 
 class InsightsStore:
@@ -87,8 +72,9 @@ class InsightsStore:
 
     def overall(self, start: datetime | None, end: datetime) -> Tally:
         with self._sessions() as session:
-            row = session.execute(self._within(select(*_TALLY_COLUMNS), start, end)).one()
-        return _tally("overall", row)
+            row = session.execute(self._within(select(*_TALLY_COLUMNS).select_from(EntryRow),
+                                                start, end)).one()
+        return tally("overall", row)
 
     def by_tag(self, start: datetime | None, end: datetime,
                leave_out: Sequence[str] = ()) -> list[Tally]:
@@ -102,18 +88,16 @@ class InsightsStore:
             stmt = stmt.where(TagRow.name.not_in(list(leave_out)))
         with self._sessions() as session:
             rows = session.execute(self._within(stmt, start, end)).all()
-        return [_tally(name, rest) for name, *rest in rows]
+        return [tally(name, rest) for name, *rest in rows]
 
     def by_month(self, start: datetime | None, end: datetime) -> list[Tally]:
         """Each month written in the period (key YYYY-MM), oldest first."""
-        # SQLite keeps the date as ISO text: its first seven characters are the month.
-        month = (func.substr(EntryRow.entry_date, 1, 7)
-                 if self._sessions.engine.dialect.name == "sqlite"
-                 else func.to_char(EntryRow.entry_date, "YYYY-MM"))
+        month = literal_column(
+            MONTH["sqlite" if self._sessions.engine.dialect.name == "sqlite" else "postgresql"])
         stmt = select(month, *_TALLY_COLUMNS).group_by(month).order_by(month)
         with self._sessions() as session:
             rows = session.execute(self._within(stmt, start, end)).all()
-        return [_tally(str(key), rest) for key, *rest in rows]
+        return [tally(str(key), rest) for key, *rest in rows]
 
     def best_run(self, start: datetime | None, end: datetime) -> int | None:
         """The most consecutive written days in the period; None where the database has
@@ -134,8 +118,8 @@ class InsightsStore:
             rows = session.execute(self._within(stmt, start, end)).all()
         found = []
         for value, *rest in rows:
-            when = _as_date(value)
-            found.append((when, _tally(when.isoformat(), rest)))
+            when = as_date(value)
+            found.append((when, tally(when.isoformat(), rest)))
         return found
 
     # -- the entries behind a figure ----------------------------------------------------

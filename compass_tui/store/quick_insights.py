@@ -21,11 +21,16 @@ from compass_tui.domain.entry_line import EntryLine
 from compass_tui.domain.insights import HIGH_RATING, Tally
 from compass_tui.store.insights_sql import (
     BEST_RUN,
+    EARLIEST,
     FLOW_IN_FTS5,
     FLOW_IN_TSVECTOR,
+    MONTH,
     RUN,
+    TALLY_COLUMNS,
+    as_date,
     flow_phrases,
     fts5_flow_match,
+    tally,
     tsvector_flow_query,
 )
 from compass_tui.store.migrate import HEAD
@@ -35,34 +40,19 @@ __all__ = ["QuickInsights", "UnreadableError", "open_quick_insights",
            "open_server_insights"]
 
 Dialect = Literal["sqlite", "postgresql"]
-# Every group's counts and sums, in Tally's order (as InsightsStore's _TALLY_COLUMNS).
-_TALLY = ("count(*), coalesce(sum(CASE WHEN (entries.fulfilment IS NOT NULL OR"
-          " entries.energy IS NOT NULL) THEN 1 ELSE 0 END), 0), count(entries.fulfilment),"
-          " coalesce(sum(entries.fulfilment), 0), count(entries.energy),"
-          " coalesce(sum(entries.energy), 0)")
+_TALLY = ", ".join(TALLY_COLUMNS)
 _SUMMARY = ("entries.id, entries.entry_date, entries.title, entries.tags_text,"
             " entries.starred, entries.fulfilment, entries.energy, entries.body")
 _NEWEST = " ORDER BY entries.entry_date DESC, entries.id DESC LIMIT :limit"
-_MONTH = {"sqlite": "substr(entries.entry_date, 1, 7)",
-          "postgresql": "to_char(entries.entry_date, 'YYYY-MM')"}
 # SQLite is held to reading the entries first (the ratings index, in date order) and
 # each one's tags by its key; PostgreSQL plans the join its own way.
 _TAGS_JOIN = {"sqlite": "CROSS JOIN", "postgresql": "JOIN"}
 _NAMED = re.compile(r"(?<![:\w]):(\w+)")
-EARLIEST = datetime(1, 1, 1)
-
-
-def _tally(key: str, row: Sequence[int]) -> Tally:
-    return Tally(key, *(int(value or 0) for value in row))
 
 
 def _moment(value: object) -> datetime:
     """SQLite gives the stored text, PostgreSQL a datetime."""
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
-def _day(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 class QuickInsights:
@@ -112,7 +102,7 @@ class QuickInsights:
 
     def overall(self, start: datetime | None, end: datetime) -> Tally:
         where, params = self._within(start, end)
-        return _tally("overall", self._rows(f"SELECT {_TALLY} FROM entries WHERE {where}",
+        return tally("overall", self._rows(f"SELECT {_TALLY} FROM entries WHERE {where}",
                                             params)[0])
 
     def by_tag(self, start: datetime | None, end: datetime,
@@ -130,13 +120,13 @@ class QuickInsights:
                f" ON entry_tags.entry_id = entries.id WHERE {where}"
                " GROUP BY entry_tags.tag_id) AS sums"
                f" JOIN tags ON tags.id = sums.tag_id{names}")
-        return [_tally(name, rest) for name, _tag_id, *rest in self._rows(sql, params)]
+        return [tally(name, rest) for name, _tag_id, *rest in self._rows(sql, params)]
 
     def by_month(self, start: datetime | None, end: datetime) -> list[Tally]:
         where, params = self._within(start, end)
-        sql = (f"SELECT {_MONTH[self._dialect]} AS month, {_TALLY} FROM entries"
+        sql = (f"SELECT {MONTH[self._dialect]} AS month, {_TALLY} FROM entries"
                f" WHERE {where} GROUP BY month ORDER BY month")
-        return [_tally(str(key), rest) for key, *rest in self._rows(sql, params)]
+        return [tally(str(key), rest) for key, *rest in self._rows(sql, params)]
 
     def best_run(self, start: datetime | None, end: datetime) -> int:
         params = {"start": self._at(start or EARLIEST), "end": self._at(end)}
@@ -148,8 +138,8 @@ class QuickInsights:
                f" WHERE {where} GROUP BY day ORDER BY day")
         found = []
         for value, *rest in self._rows(sql, params):
-            when = _day(value)
-            found.append((when, _tally(when.isoformat(), rest)))
+            when = as_date(value)
+            found.append((when, tally(when.isoformat(), rest)))
         return found
 
     def moments(self, start: datetime | None, end: datetime, limit: int = 6

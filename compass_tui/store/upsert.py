@@ -14,6 +14,8 @@ from sqlalchemy import Connection, Insert, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from compass_tui.domain.errors import WriteRefused
+
 
 def _insert(bind: Session | Connection, table: Table) -> Any:
     dialect = bind.get_bind().dialect.name if isinstance(bind, Session) else bind.dialect.name
@@ -21,7 +23,9 @@ def _insert(bind: Session | Connection, table: Table) -> Any:
         return postgresql.insert(table)
     if dialect == "sqlite":
         return sqlite.insert(table)
-    raise NotImplementedError(f"no INSERT ... ON CONFLICT for {dialect}")
+    # Only these two can say "unless it is there already" in the insert itself.
+    raise WriteRefused(f"a journal on {dialect} cannot be written safely from two places;"
+                       " keep it in SQLite or PostgreSQL")
 
 
 def insert_missing(bind: Session | Connection, table: Table, rows: Sequence[Mapping[str, Any]],
